@@ -1,0 +1,21 @@
+/* actorgraph's core library: everything a front end needs. The library
+ * never prints and never exits; every call returns an ag_status and fills an
+ * ag_error. */
+#ifndef ACTORGRAPH_H
+#define ACTORGRAPH_H
+
+#include "actorgraph/error.h"
+#include "actorgraph/io.h"
+#include "actorgraph/load.h"
+#include "actorgraph/model.h"
+#include "actorgraph/render.h"
+#include "actorgraph/vocab.h"
+
+/* The library's version, "MAJOR.MINOR.PATCH". */
+const char *ag_version(void);
+
+/* Routes igraph's and Graphviz's error reporting into the library so that
+ * neither ever aborts or prints; call once before any other call. */
+void ag_init(void);
+
+#endif

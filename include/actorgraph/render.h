@@ -1,0 +1,46 @@
+/* Alliance diagrams through Graphviz, in-process. */
+#ifndef ACTORGRAPH_RENDER_H
+#define ACTORGRAPH_RENDER_H
+
+#include <stddef.h>
+
+#include "actorgraph/error.h"
+#include "actorgraph/model.h"
+
+typedef enum ag_format {
+    AG_FMT_DOT = 0, AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, AG_FMT_COUNT
+} ag_format;
+
+typedef struct ag_render_opts {
+    const char *engine;   /* dot, neato, fdp, sfdp, circo; NULL for dot */
+    int legend;           /* nonzero to draw the legend (the default) */
+} ag_render_opts;
+
+/* Default options: engine "dot", legend on. */
+void ag_render_opts_init(ag_render_opts *o);
+
+/* Format name ("dot", "svg", "png", "pdf") to enum; false if unknown. */
+int ag_format_parse(const char *name, ag_format *out);
+const char *ag_format_name(ag_format f);
+/* The format a file name's extension implies; false when it implies none. */
+int ag_format_from_path(const char *path, ag_format *out);
+/* True when name is a supported layout engine. */
+int ag_engine_valid(const char *name);
+
+/* A rendered document held in memory. */
+typedef struct ag_blob {
+    char *data;
+    size_t len;
+} ag_blob;
+void ag_blob_free(ag_blob *b);
+
+/* Builds the diagram of g and renders it once for each of the n formats,
+ * laying it out at most once. out[i] receives formats[i]'s bytes (free them
+ * with ag_blob_free). DOT is the styled graph before layout, so that
+ * `dot -Tsvg` on it draws the same diagram. Deterministic: the same graph
+ * and options give the same DOT and SVG bytes. Nothing is written anywhere. */
+ag_status ag_render(const ag_graph *g, const ag_render_opts *opts,
+                    const ag_format *formats, size_t n, ag_blob *out,
+                    ag_error *err);
+
+#endif

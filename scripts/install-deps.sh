@@ -1,0 +1,41 @@
+#!/bin/sh
+# Installs what actorgraph needs on Debian 12, idempotently.
+#   scripts/install-deps.sh          build and run dependencies
+#   scripts/install-deps.sh --test   also what the test suite needs
+# Runs apt-get directly as root, through sudo otherwise.
+set -eu
+
+want_test=0
+for arg in "$@"; do
+    case "$arg" in
+        --test) want_test=1 ;;
+        -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+        *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 1 ;;
+    esac
+done
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO=sudo
+else
+    echo "install-deps.sh: run as root or install sudo" >&2
+    exit 1
+fi
+
+# Build: compiler, CMake, pkg-config and the three libraries.
+# Run time: fonts for PNG/PDF output (DejaVu covers Latin, Cyrillic and Greek;
+# Nanum covers Hangul) and fontconfig so cairo finds them.
+pkgs="build-essential cmake pkg-config
+      libigraph-dev libgraphviz-dev libjansson-dev
+      fontconfig fonts-dejavu-core fonts-nanum"
+if [ "$want_test" -eq 1 ]; then
+    # Tests: python3 for reference values and XML checks of SVG output.
+    pkgs="$pkgs python3 python3-networkx python3-igraph"
+fi
+
+# apt-get install leaves packages already present alone, so running this
+# again changes nothing.
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $pkgs

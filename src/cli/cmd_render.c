@@ -1,0 +1,162 @@
+/* actorgraph render: draw the alliance diagram. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: actorgraph render [FILE] [-o PATH]... [--format dot|svg|png|pdf]\n"
+    "                         [--engine dot|neato|fdp|sfdp|circo] [--no-legend]\n"
+    "\n"
+    "Draw the graph as an alliance diagram, laid out and rendered in-process by\n"
+    "Graphviz. Without -o, writes out/NAME.dot, out/NAME.svg and out/NAME.png,\n"
+    "NAME being the input's file name without extension (only out/NAME.FORMAT\n"
+    "with --format). Each -o PATH takes its format from --format, else from its\n"
+    "extension (.dot/.gv, .svg, .png, .pdf); '-o -' writes to standard output\n"
+    "(DOT unless --format says otherwise). Files are replaced atomically: on any\n"
+    "failure nothing is written.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output PATH   write to PATH (repeatable)\n"
+    "  -f, --format FMT    dot, svg, png or pdf\n"
+    "  -e, --engine NAME   layout engine: dot (default), neato, fdp, sfdp, circo;\n"
+    "                      groups are drawn as boxes by dot, neato and fdp\n"
+    "      --no-legend     leave the legend out\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
+    "written, 4 layout or rendering failed.\n";
+
+#define MAX_OUTPUTS 16
+
+static int run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"engine", required_argument, NULL, 'e'},
+        {"no-legend", no_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *paths[MAX_OUTPUTS];
+    char *owned[AG_FMT_COUNT] = {NULL};
+    ag_format formats[MAX_OUTPUTS], forced = AG_FMT_DOT;
+    ag_blob blobs[MAX_OUTPUTS];
+    ag_output outs[MAX_OUTPUTS];
+    ag_render_opts opts;
+    ag_graph *g = NULL;
+    ag_error err;
+    size_t n = 0;
+    int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0;
+    ag_status st;
+
+    ag_render_opts_init(&opts);
+    memset(blobs, 0, sizeof blobs);
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:e:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            if (n == MAX_OUTPUTS)
+                return cli_usage_error("render", "at most %d outputs", MAX_OUTPUTS);
+            paths[n++] = optarg;
+            break;
+        case 'f':
+            if (!ag_format_parse(optarg, &forced))
+                return cli_usage_error("render", "unknown format '%s' (dot, svg, png, pdf)",
+                                       optarg);
+            has_format = 1;
+            break;
+        case 'e':
+            if (!ag_engine_valid(optarg))
+                return cli_usage_error("render",
+                                       "unknown engine '%s' (dot, neato, fdp, sfdp, circo)",
+                                       optarg);
+            opts.engine = optarg;
+            break;
+        case 'L':
+            opts.legend = 0;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return AG_EXIT_OK;
+        case ':':
+            return cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (optopt && strchr("ofe", optopt))
+                return cli_usage_error("render", "option '-%c' needs a value", optopt);
+            return cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind > 1)
+        return cli_usage_error("render", "too many arguments: '%s'", argv[optind + 1]);
+    for (size_t i = 0; i < n; i++) {
+        if (has_format)
+            formats[i] = forced;
+        else if (strcmp(paths[i], "-") == 0)
+            formats[i] = AG_FMT_DOT;
+        else if (!ag_format_from_path(paths[i], &formats[i]))
+            return cli_usage_error("render",
+                                   "cannot tell the format of '%s': use --format or an "
+                                   "extension .dot, .svg, .png or .pdf",
+                                   paths[i]);
+    }
+
+    rc = cli_load_graph(optind < argc ? argv[optind] : NULL, &g);
+    if (rc != AG_EXIT_OK)
+        goto cleanup;
+
+    if (n == 0) {
+        static const ag_format all[] = {AG_FMT_DOT, AG_FMT_SVG, AG_FMT_PNG};
+        size_t k = has_format ? 1 : 3;
+        defaults = 1;
+        for (size_t i = 0; i < k; i++) {
+            ag_format f = has_format ? forced : all[i];
+            size_t len = strlen(g->name) + 16;
+            owned[i] = malloc(len);
+            if (!owned[i]) {
+                fprintf(stderr, "actorgraph: out of memory\n");
+                rc = AG_EXIT_INTERNAL;
+                goto cleanup;
+            }
+            snprintf(owned[i], len, "out/%s.%s", g->name, ag_format_name(f));
+            paths[n] = owned[i];
+            formats[n++] = f;
+        }
+    }
+
+    ag_error_clear(&err);
+    st = ag_render(g, &opts, formats, n, blobs, &err);
+    if (st != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        outs[i].path = paths[i];
+        outs[i].data = blobs[i].data;
+        outs[i].len = blobs[i].len;
+    }
+    st = ag_write_outputs(outs, n, defaults ? "out" : NULL, &err);
+    if (st != AG_OK) {
+        err.file[0] = '\0';
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 1);
+        goto cleanup;
+    }
+cleanup:
+    for (size_t i = 0; i < MAX_OUTPUTS; i++)
+        ag_blob_free(&blobs[i]);
+    for (size_t i = 0; i < AG_FMT_COUNT; i++)
+        free(owned[i]);
+    ag_graph_free(g);
+    return rc;
+}
+
+const ag_command ag_cmd_render = {
+    .name = "render",
+    .summary = "draw the alliance diagram (DOT, SVG, PNG, PDF)",
+    .usage = usage,
+    .run = run,
+};

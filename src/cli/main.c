@@ -1,0 +1,104 @@
+/* actorgraph: entry point and command dispatch. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const ag_command *const commands[] = {
+    &ag_cmd_validate,
+    &ag_cmd_render,
+    NULL,
+};
+
+static void print_help(FILE *out)
+{
+    fputs("usage: actorgraph [--version] [--help] COMMAND [ARGS]\n"
+          "\n"
+          "Analyse geopolitical relations as a signed, weighted, directed graph.\n"
+          "\n"
+          "Commands:\n",
+          out);
+    for (int i = 0; commands[i]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fputs("  help       show a command's usage; 'help types' lists relation types\n"
+          "\n"
+          "FILE is an actorgraph JSON graph (docs/format.md); '-' reads standard input;\n"
+          "without FILE the default graph (the North Korea-Russia article) is used.\n"
+          "Run 'actorgraph help COMMAND' for a command's options.\n"
+          "\n"
+          "Exit status: 0 success, 1 usage error, 2 invalid or unreadable input,\n"
+          "3 output could not be written, 4 internal failure.\n",
+          out);
+}
+
+/* The relation-type vocabulary as the Markdown table docs/format.md holds. */
+static void print_types(FILE *out)
+{
+    size_t n;
+    const ag_reltype *t = ag_reltypes(&n);
+    fputs("| type | sign | weight | mutual | CAMEO code | Goldstein | meaning |\n"
+          "|---|---|---|---|---|---|---|\n",
+          out);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "| `%s` | %+d | %.2f | %s | %s | %+.1f | %s |\n", t[i].name, t[i].sign,
+                t[i].weight, t[i].mutual ? "yes" : "no", t[i].cameo, t[i].goldstein,
+                t[i].meaning);
+}
+
+static const ag_command *find_command(const char *name)
+{
+    for (int i = 0; commands[i]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+/* Checks that standard output took everything, as git's run_builtin does. */
+static int finish(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "actorgraph: write failure on standard output\n");
+        return status ? status : AG_EXIT_OUTPUT;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    const ag_command *cmd;
+
+    ag_init();
+    if (argc < 2) {
+        print_help(stderr);
+        return AG_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        print_help(stdout);
+        return finish(AG_EXIT_OK);
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("actorgraph %s\n", ag_version());
+        return finish(AG_EXIT_OK);
+    }
+    if (strcmp(argv[1], "help") == 0) {
+        if (argc < 3) {
+            print_help(stdout);
+            return finish(AG_EXIT_OK);
+        }
+        if (strcmp(argv[2], "types") == 0) {
+            print_types(stdout);
+            return finish(AG_EXIT_OK);
+        }
+        cmd = find_command(argv[2]);
+        if (!cmd)
+            return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+        cli_print_usage(cmd, stdout);
+        return finish(AG_EXIT_OK);
+    }
+    if (argv[1][0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+    cmd = find_command(argv[1]);
+    if (!cmd)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    return finish(cmd->run(argc - 1, argv + 1));
+}

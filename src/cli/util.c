@@ -1,0 +1,123 @@
+/* Messages, default paths and loading shared by the commands. */
+#define _DEFAULT_SOURCE
+#include "cli.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef AG_SOURCE_DIR
+#define AG_SOURCE_DIR "."
+#endif
+#define DEFAULT_GRAPH_FILE "dprk-russia.json"
+
+void cli_print_error(const ag_error *e)
+{
+    fputs("actorgraph: ", stderr);
+    if (e->file[0]) {
+        fputs(e->file, stderr);
+        if (e->line > 0)
+            fprintf(stderr, ":%d:%d", e->line, e->column);
+        fputs(": ", stderr);
+    }
+    if (e->severity == AG_SEV_WARNING)
+        fputs("warning: ", stderr);
+    if (e->pointer[0])
+        fprintf(stderr, "%s: ", e->pointer);
+    fprintf(stderr, "%s\n", e->message);
+}
+
+void cli_print_diags(const ag_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        cli_print_error(&d->items[i]);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "actorgraph: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'actorgraph help%s%s' for more information.\n", cmd ? " " : "",
+            cmd ? cmd : "");
+    return AG_EXIT_USAGE;
+}
+
+void cli_print_usage(const ag_command *c, FILE *out)
+{
+    fputs(c->usage, out);
+}
+
+static int readable(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
+
+const char *cli_default_graph(void)
+{
+    static char path[PATH_MAX + 64];
+    char exe[PATH_MAX];
+    const char *env = getenv("ACTORGRAPH_DEFAULT_GRAPH");
+    ssize_t n;
+
+    if (env && env[0])
+        return env;
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(path, sizeof path, "%s/../share/actorgraph/graphs/%s", exe,
+                     DEFAULT_GRAPH_FILE);
+            if (readable(path))
+                return path;
+        }
+    }
+    snprintf(path, sizeof path, "%s/graphs/%s", AG_SOURCE_DIR, DEFAULT_GRAPH_FILE);
+    if (readable(path))
+        return path;
+    return NULL;
+}
+
+int cli_exit_code(ag_status st, int writing)
+{
+    switch (st) {
+    case AG_OK: return AG_EXIT_OK;
+    case AG_EARG: return AG_EXIT_USAGE;
+    case AG_EPARSE:
+    case AG_EINVALID: return AG_EXIT_INPUT;
+    case AG_EIO: return writing ? AG_EXIT_OUTPUT : AG_EXIT_INPUT;
+    default: return AG_EXIT_INTERNAL;
+    }
+}
+
+int cli_load_graph(const char *path, ag_graph **out)
+{
+    ag_diags diags;
+    ag_error err;
+    ag_status st;
+
+    *out = NULL;
+    if (!path) {
+        path = cli_default_graph();
+        if (!path) {
+            fprintf(stderr, "actorgraph: no FILE given and the default graph is not installed "
+                            "(set ACTORGRAPH_DEFAULT_GRAPH)\n");
+            return AG_EXIT_INPUT;
+        }
+    }
+    ag_diags_init(&diags);
+    ag_error_clear(&err);
+    st = ag_graph_load(path, out, &diags, &err);
+    cli_print_diags(&diags);
+    if (st != AG_OK && diags.errors == 0)
+        cli_print_error(&err);
+    ag_diags_destroy(&diags);
+    return cli_exit_code(st, 0);
+}

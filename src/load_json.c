@@ -1,0 +1,753 @@
+/* Loading and checking version-1 JSON graphs (docs/format.md). One pass
+ * over the document collects every problem; positions are added at the end
+ * from the JSON pointers, in one scan of the text. */
+#include "actorgraph/load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonpos.h"
+#include "strmap.h"
+
+typedef struct loader {
+    const char *display;
+    ag_diags *diags;
+    ag_graph *g;
+    int oom;
+    int errors;
+} loader;
+
+static void report(loader *L, ag_severity sev, const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void report(loader *L, ag_severity sev, const char *pointer, const char *fmt, ...)
+{
+    ag_error e;
+    va_list ap;
+    memset(&e, 0, sizeof e);
+    e.code = AG_EINVALID;
+    e.severity = sev;
+    snprintf(e.file, sizeof e.file, "%s", L->display);
+    snprintf(e.pointer, sizeof e.pointer, "%s", pointer);
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    va_end(ap);
+    if (sev == AG_SEV_ERROR)
+        L->errors++;
+    if (ag_diags_push(L->diags, &e) != AG_OK)
+        L->oom = 1;
+}
+
+#define ERR(L, ptr, ...) report((L), AG_SEV_ERROR, (ptr), __VA_ARGS__)
+#define WARN(L, ptr, ...) report((L), AG_SEV_WARNING, (ptr), __VA_ARGS__)
+
+/* Appends /key to base in out, escaping per RFC 6901. */
+static void ptr_key(char *out, size_t size, const char *base, const char *key)
+{
+    size_t n = (size_t)snprintf(out, size, "%s/", base);
+    for (const char *k = key; *k && n + 3 < size; k++) {
+        if (*k == '~' || *k == '/') {
+            out[n++] = '~';
+            out[n++] = *k == '~' ? '0' : '1';
+        } else {
+            out[n++] = *k;
+        }
+    }
+    out[n < size ? n : size - 1] = '\0';
+}
+
+static void ptr_index(char *out, size_t size, const char *base, size_t i)
+{
+    snprintf(out, size, "%s/%zu", base, i);
+}
+
+static const char *json_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+static char *dup_str(loader *L, const char *s)
+{
+    char *d;
+    if (!s)
+        return NULL;
+    d = strdup(s);
+    if (!d)
+        L->oom = 1;
+    return d;
+}
+
+/* Warns about every member of obj not in known (NULL-terminated). */
+static void check_fields(loader *L, json_t *obj, const char *base, const char *what,
+                         const char *const *known)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        int found = 0;
+        for (const char *const *k = known; *k; k++)
+            if (strcmp(*k, key) == 0) {
+                found = 1;
+                break;
+            }
+        if (!found) {
+            char p[256];
+            ptr_key(p, sizeof p, base, key);
+            WARN(L, p, "unknown field \"%s\" in %s (ignored)", key, what);
+        }
+    }
+}
+
+/* Reads obj[key] as a string. Returns 1 with *out set when present and
+ * valid, 0 when absent (an error if required), -1 when present but bad. */
+static int get_string(loader *L, json_t *obj, const char *base, const char *key,
+                      int required, int nonempty, const char **out)
+{
+    char p[256];
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v) {
+        if (required)
+            ERR(L, base, "missing required field \"%s\"", key);
+        return 0;
+    }
+    ptr_key(p, sizeof p, base, key);
+    if (!json_is_string(v)) {
+        ERR(L, p, "\"%s\" must be a string, not %s", key, json_type_name(v));
+        return -1;
+    }
+    if (nonempty && json_string_length(v) == 0) {
+        ERR(L, p, "\"%s\" must not be empty", key);
+        return -1;
+    }
+    *out = json_string_value(v);
+    return 1;
+}
+
+static int get_id(loader *L, json_t *obj, const char *base, const char *what,
+                  const char **out)
+{
+    int rc = get_string(L, obj, base, "id", 1, 0, out);
+    if (rc == 1 && !ag_id_valid(*out)) {
+        char p[256];
+        ptr_key(p, sizeof p, base, "id");
+        ERR(L, p, "malformed %s id \"%s\" (use 1-64 letters, digits, '_', '-', '.')",
+            what, *out);
+        return -1;
+    }
+    return rc;
+}
+
+static int get_date(loader *L, json_t *obj, const char *base, const char *key,
+                    ag_date *out)
+{
+    const char *s;
+    int rc = get_string(L, obj, base, key, 0, 0, &s);
+    memset(out, 0, sizeof *out);
+    if (rc == 1 && !ag_date_parse(s, out)) {
+        char p[256];
+        ptr_key(p, sizeof p, base, key);
+        ERR(L, p, "bad date \"%s\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", s);
+        return -1;
+    }
+    return rc;
+}
+
+static json_t *get_array(loader *L, json_t *obj, const char *base, const char *key,
+                         int required)
+{
+    char p[256];
+    json_t *v = json_object_get(obj, key);
+    if (!v) {
+        if (required)
+            ERR(L, base, "missing required field \"%s\"", key);
+        return NULL;
+    }
+    if (!json_is_array(v)) {
+        ptr_key(p, sizeof p, base, key);
+        ERR(L, p, "\"%s\" must be an array, not %s", key, json_type_name(v));
+        return NULL;
+    }
+    return v;
+}
+
+static void load_sources(loader *L, json_t *root)
+{
+    static const char *const known[] = {"id", "title", "author", "published", "url", NULL};
+    ag_graph *g = L->g;
+    json_t *arr = get_array(L, root, "", "sources", 0), *s;
+    size_t i;
+    if (!arr)
+        return;
+    g->sources = calloc(json_array_size(arr) + 1, sizeof *g->sources);
+    g->source_index = ag_strmap_new(json_array_size(arr));
+    if (!g->sources || !g->source_index) {
+        L->oom = 1;
+        return;
+    }
+    json_array_foreach(arr, i, s) {
+        char base[64];
+        const char *id, *title, *author, *published, *url;
+        ag_date d;
+        size_t first;
+        ptr_index(base, sizeof base, "/sources", i);
+        if (!json_is_object(s)) {
+            ERR(L, base, "a source must be an object, not %s", json_type_name(s));
+            continue;
+        }
+        check_fields(L, s, base, "source", known);
+        get_string(L, s, base, "title", 1, 1, &title);
+        get_string(L, s, base, "author", 0, 0, &author);
+        get_date(L, s, base, "published", &d);
+        get_string(L, s, base, "published", 0, 0, &published);
+        get_string(L, s, base, "url", 0, 0, &url);
+        if (get_id(L, s, base, "source", &id) != 1)
+            continue;
+        if (ag_strmap_put(g->source_index, id, g->n_sources, &first) == 0) {
+            char p[128];
+            ptr_key(p, sizeof p, base, "id");
+            ERR(L, p, "duplicate source id \"%s\" (first defined at /sources/%zu)", id, first);
+            continue;
+        }
+        {
+            ag_source *src = &g->sources[g->n_sources++];
+            src->id = dup_str(L, id);
+            src->title = dup_str(L, title);
+            src->author = dup_str(L, author);
+            src->published = dup_str(L, published);
+            src->url = dup_str(L, url);
+        }
+    }
+    /* re-key the index on the graph's own copies: the JSON document dies */
+    ag_strmap_free(g->source_index);
+    g->source_index = ag_strmap_new(g->n_sources);
+    if (!g->source_index) {
+        L->oom = 1;
+        return;
+    }
+    for (size_t k = 0; k < g->n_sources; k++)
+        if (g->sources[k].id && ag_strmap_put(g->source_index, g->sources[k].id, k, NULL) < 0)
+            L->oom = 1;
+}
+
+static void load_actors(loader *L, json_t *root)
+{
+    static const char *const known[] = {"id", "name", "kind", "group", "attributes", NULL};
+    ag_graph *g = L->g;
+    json_t *arr = get_array(L, root, "", "actors", 1), *a;
+    size_t i;
+    g->actor_index = ag_strmap_new(arr ? json_array_size(arr) : 0);
+    if (!g->actor_index) {
+        L->oom = 1;
+        return;
+    }
+    if (!arr)
+        return;
+    g->actors = calloc(json_array_size(arr) + 1, sizeof *g->actors);
+    if (!g->actors) {
+        L->oom = 1;
+        return;
+    }
+    json_array_foreach(arr, i, a) {
+        char base[64], p[128];
+        const char *id, *name, *kind, *group;
+        ag_kind k = AG_KIND_OTHER;
+        json_t *attrs;
+        size_t first;
+        ptr_index(base, sizeof base, "/actors", i);
+        if (!json_is_object(a)) {
+            ERR(L, base, "an actor must be an object, not %s", json_type_name(a));
+            continue;
+        }
+        check_fields(L, a, base, "actor", known);
+        get_string(L, a, base, "name", 0, 1, &name);
+        get_string(L, a, base, "group", 0, 1, &group);
+        if (get_string(L, a, base, "kind", 0, 0, &kind) == 1 && !ag_kind_parse(kind, &k)) {
+            ptr_key(p, sizeof p, base, "kind");
+            ERR(L, p, "unknown actor kind \"%s\" (expected state, organization, person, group or other)",
+                kind);
+        }
+        attrs = json_object_get(a, "attributes");
+        if (attrs && !json_is_object(attrs)) {
+            ptr_key(p, sizeof p, base, "attributes");
+            ERR(L, p, "\"attributes\" must be an object, not %s", json_type_name(attrs));
+            attrs = NULL;
+        }
+        if (get_id(L, a, base, "actor", &id) != 1)
+            continue;
+        if (ag_strmap_put(g->actor_index, id, g->n_actors, &first) == 0) {
+            ptr_key(p, sizeof p, base, "id");
+            ERR(L, p, "duplicate actor id \"%s\" (first defined at /actors/%zu)", id, first);
+            continue;
+        }
+        {
+            ag_actor *act = &g->actors[g->n_actors++];
+            act->id = dup_str(L, id);
+            act->name = dup_str(L, name ? name : id);
+            act->kind = k;
+            act->group = dup_str(L, group);
+            act->attributes = attrs ? json_deep_copy(attrs) : json_object();
+            if (!act->attributes)
+                L->oom = 1;
+        }
+    }
+    /* re-key the index on the graph's own copies: the JSON document dies */
+    ag_strmap_free(g->actor_index);
+    g->actor_index = ag_strmap_new(g->n_actors);
+    if (!g->actor_index) {
+        L->oom = 1;
+        return;
+    }
+    for (size_t k = 0; k < g->n_actors; k++)
+        if (g->actors[k].id && ag_strmap_put(g->actor_index, g->actors[k].id, k, NULL) < 0)
+            L->oom = 1;
+}
+
+static void load_evidence(loader *L, json_t *rel, const char *base, ag_relation *r)
+{
+    static const char *const known[] = {"source", "section", "note", NULL};
+    json_t *arr = get_array(L, rel, base, "evidence", 0), *ev;
+    char abase[128];
+    size_t i;
+    if (!arr)
+        return;
+    ptr_key(abase, sizeof abase, base, "evidence");
+    r->evidence = calloc(json_array_size(arr) + 1, sizeof *r->evidence);
+    if (!r->evidence) {
+        L->oom = 1;
+        return;
+    }
+    json_array_foreach(arr, i, ev) {
+        char eb[160], p[192];
+        const char *src, *section, *note;
+        ptr_index(eb, sizeof eb, abase, i);
+        if (!json_is_object(ev)) {
+            ERR(L, eb, "an evidence item must be an object, not %s", json_type_name(ev));
+            continue;
+        }
+        check_fields(L, ev, eb, "evidence", known);
+        get_string(L, ev, eb, "section", 0, 0, &section);
+        get_string(L, ev, eb, "note", 0, 0, &note);
+        if (get_string(L, ev, eb, "source", 1, 1, &src) != 1)
+            continue;
+        if (ag_graph_find_source(L->g, src) < 0) {
+            ptr_key(p, sizeof p, eb, "source");
+            ERR(L, p, "unknown source \"%s\"", src);
+            continue;
+        }
+        r->evidence[r->n_evidence].source = dup_str(L, src);
+        r->evidence[r->n_evidence].section = dup_str(L, section);
+        r->evidence[r->n_evidence].note = dup_str(L, note);
+        r->n_evidence++;
+    }
+}
+
+/* Resolves an endpoint; -1 when absent or unknown (reported). */
+static long get_endpoint(loader *L, json_t *rel, const char *base, const char *key)
+{
+    const char *id;
+    long idx;
+    if (get_string(L, rel, base, key, 1, 0, &id) != 1)
+        return -1;
+    idx = ag_graph_find_actor(L->g, id);
+    if (idx < 0) {
+        char p[128];
+        ptr_key(p, sizeof p, base, key);
+        ERR(L, p, "unknown actor \"%s\"", id);
+    }
+    return idx;
+}
+
+/* A key equal for relations that say the same thing: same ends (either
+ * order when mutual), type, sign, weight, mutuality and dates. */
+static char *duplicate_key(const ag_graph *g, const ag_relation *r)
+{
+    const char *a = g->actors[r->source].id, *b = g->actors[r->target].id;
+    char start[16], end[16], *key;
+    size_t n;
+    if (r->mutual && strcmp(a, b) > 0) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    ag_date_format(&r->start, start, sizeof start);
+    ag_date_format(&r->end, end, sizeof end);
+    n = strlen(a) + strlen(b) + strlen(r->type) + 64;
+    key = malloc(n);
+    if (key)
+        snprintf(key, n, "%s\x1f%s\x1f%s\x1f%d\x1f%.17g\x1f%d\x1f%s\x1f%s", a, b, r->type,
+                 r->sign, r->weight, r->mutual, start, end);
+    return key;
+}
+
+static void load_relations(loader *L, json_t *root)
+{
+    static const char *const known[] = {"source", "target", "type", "sign", "weight",
+                                        "mutual", "confidence", "start", "end",
+                                        "evidence", "label", NULL};
+    ag_graph *g = L->g;
+    json_t *arr = get_array(L, root, "", "relations", 1), *rel;
+    ag_strmap *seen = NULL;
+    char **keys = NULL;
+    size_t nkeys = 0, i;
+    if (!arr)
+        return;
+    g->relations = calloc(json_array_size(arr) + 1, sizeof *g->relations);
+    keys = calloc(json_array_size(arr) + 1, sizeof *keys);
+    seen = ag_strmap_new(json_array_size(arr));
+    if (!g->relations || !keys || !seen) {
+        L->oom = 1;
+        goto cleanup;
+    }
+    json_array_foreach(arr, i, rel) {
+        char base[64], p[128], idbuf[32];
+        const char *type, *conf, *label;
+        const ag_reltype *rt = NULL;
+        ag_relation r;
+        long s, t;
+        json_t *v;
+        int ok = 1, type_ok, has_sign = 0;
+        size_t first;
+        memset(&r, 0, sizeof r);
+        ptr_index(base, sizeof base, "/relations", i);
+        if (!json_is_object(rel)) {
+            ERR(L, base, "a relation must be an object, not %s", json_type_name(rel));
+            continue;
+        }
+        check_fields(L, rel, base, "relation", known);
+        s = get_endpoint(L, rel, base, "source");
+        t = get_endpoint(L, rel, base, "target");
+        ok = s >= 0 && t >= 0;
+
+        type_ok = get_string(L, rel, base, "type", 1, 0, &type) == 1;
+        if (type_ok && !ag_id_valid(type)) {
+            ptr_key(p, sizeof p, base, "type");
+            ERR(L, p, "malformed relation type \"%s\" (use 1-64 letters, digits, '_', '-', '.')",
+                type);
+            type_ok = 0;
+        }
+        if (type_ok)
+            rt = ag_reltype_find(type);
+        ok = ok && type_ok;
+        r.sign = rt ? rt->sign : 0;
+        r.weight = rt ? rt->weight : 0.5;
+        r.mutual = rt ? rt->mutual : false;
+        r.confidence = AG_CONF_REPORTED;
+
+        if ((v = json_object_get(rel, "sign"))) {
+            ptr_key(p, sizeof p, base, "sign");
+            if (!json_is_number(v) || (json_number_value(v) != 1.0 && json_number_value(v) != -1.0)) {
+                if (json_is_number(v))
+                    ERR(L, p, "sign must be +1 or -1, not %g", json_number_value(v));
+                else
+                    ERR(L, p, "sign must be +1 or -1, not %s", json_type_name(v));
+                ok = 0;
+            } else {
+                r.sign = json_number_value(v) > 0 ? 1 : -1;
+                has_sign = 1;
+            }
+        }
+        if (type_ok && !rt && !has_sign && !json_object_get(rel, "sign")) {
+            ptr_key(p, sizeof p, base, "type");
+            ERR(L, p, "custom relation type \"%s\" needs a \"sign\" (+1 or -1)", type);
+            ok = 0;
+        }
+        if ((v = json_object_get(rel, "weight"))) {
+            double w = json_is_number(v) ? json_number_value(v) : NAN;
+            ptr_key(p, sizeof p, base, "weight");
+            if (!json_is_number(v)) {
+                ERR(L, p, "weight must be a number in (0, 1], not %s", json_type_name(v));
+                ok = 0;
+            } else if (!isfinite(w) || w <= 0.0 || w > 1.0) {
+                ERR(L, p, "weight must be a number in (0, 1], not %g", w);
+                ok = 0;
+            } else {
+                r.weight = w;
+            }
+        }
+        if ((v = json_object_get(rel, "mutual"))) {
+            ptr_key(p, sizeof p, base, "mutual");
+            if (!json_is_boolean(v)) {
+                ERR(L, p, "mutual must be true or false, not %s", json_type_name(v));
+                ok = 0;
+            } else {
+                r.mutual = json_is_true(v);
+            }
+        }
+        if (get_string(L, rel, base, "confidence", 0, 0, &conf) == 1 &&
+            !ag_confidence_parse(conf, &r.confidence)) {
+            ptr_key(p, sizeof p, base, "confidence");
+            ERR(L, p, "unknown confidence \"%s\" (expected confirmed, reported or speculative)",
+                conf);
+            ok = 0;
+        }
+        if (get_date(L, rel, base, "start", &r.start) < 0)
+            ok = 0;
+        if (get_date(L, rel, base, "end", &r.end) < 0)
+            ok = 0;
+        if (r.start.year && r.end.year && ag_date_cmp(&r.end, &r.start) < 0) {
+            char a[16], b[16];
+            ag_date_format(&r.start, a, sizeof a);
+            ag_date_format(&r.end, b, sizeof b);
+            ptr_key(p, sizeof p, base, "end");
+            ERR(L, p, "end %s is before start %s", b, a);
+            ok = 0;
+        }
+        if (get_string(L, rel, base, "label", 0, 0, &label) < 0)
+            ok = 0;
+        load_evidence(L, rel, base, &r);
+        if (!ok) {
+            for (size_t k = 0; k < r.n_evidence; k++) {
+                free(r.evidence[k].source);
+                free(r.evidence[k].section);
+                free(r.evidence[k].note);
+            }
+            free(r.evidence);
+            continue;
+        }
+        r.source = (size_t)s;
+        r.target = (size_t)t;
+        r.reltype = rt;
+        r.type = dup_str(L, type);
+        r.label = dup_str(L, label);
+        snprintf(idbuf, sizeof idbuf, "r%zu", i + 1);
+        r.id = dup_str(L, idbuf);
+        g->relations[g->n_relations++] = r;
+
+        if (s == t)
+            WARN(L, base, "self-loop: %s relation from \"%s\" to itself", type, g->actors[s].id);
+        keys[nkeys] = duplicate_key(g, &r);
+        if (!keys[nkeys]) {
+            L->oom = 1;
+            continue;
+        }
+        if (ag_strmap_put(seen, keys[nkeys], i, &first) == 0)
+            WARN(L, base, "duplicate of /relations/%zu (same actors, type, sign, weight and dates)",
+                 first);
+        nkeys++;
+    }
+cleanup:
+    ag_strmap_free(seen);
+    for (size_t k = 0; k < nkeys; k++)
+        free(keys[k]);
+    free(keys);
+}
+
+static void check_root(loader *L, json_t *root, int *stop)
+{
+    static const char *const known[] = {"actorgraph", "title", "description", "sources",
+                                        "actors", "relations", NULL};
+    json_t *v = json_object_get(root, "actorgraph");
+    const char *title, *desc;
+    *stop = 0;
+    if (!v) {
+        ERR(L, "", "missing required field \"actorgraph\" (the format version: 1)");
+    } else if (!json_is_integer(v)) {
+        ERR(L, "/actorgraph", "\"actorgraph\" must be the integer format version 1, not %s",
+            json_type_name(v));
+    } else if (json_integer_value(v) != 1) {
+        ERR(L, "/actorgraph", "unsupported format version %lld (this actorgraph reads version 1)",
+            (long long)json_integer_value(v));
+        *stop = 1;
+        return;
+    }
+    check_fields(L, root, "", "the graph", known);
+    get_string(L, root, "", "title", 1, 1, &title);
+    get_string(L, root, "", "description", 0, 0, &desc);
+    L->g->title = dup_str(L, title);
+    L->g->description = dup_str(L, desc);
+}
+
+static void locate(const char *data, size_t len, ag_diags *diags, size_t from)
+{
+    size_t n = diags->count - from;
+    ag_jsonpos_query *q = calloc(n + 1, sizeof *q);
+    if (!q)
+        return; /* positions are a courtesy: the pointers still say where */
+    for (size_t k = 0; k < n; k++)
+        q[k].pointer = diags->items[from + k].pointer;
+    if (ag_jsonpos_locate(data, len, q, n) == 0)
+        for (size_t k = 0; k < n; k++) {
+            diags->items[from + k].line = q[k].line;
+            diags->items[from + k].column = q[k].column;
+        }
+    free(q);
+}
+
+ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
+                              ag_graph **out, ag_diags *diags, ag_error *err)
+{
+    loader L;
+    json_error_t jerr;
+    json_t *root = NULL;
+    size_t first_diag = diags->count;
+    int stop = 0;
+    ag_status st = AG_OK;
+
+    *out = NULL;
+    memset(&L, 0, sizeof L);
+    L.display = display;
+    L.diags = diags;
+
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        ag_error e;
+        memset(&e, 0, sizeof e);
+        e.code = AG_EPARSE;
+        snprintf(e.file, sizeof e.file, "%s", display);
+        e.line = jerr.line > 0 ? jerr.line : 0;
+        e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
+        snprintf(e.message, sizeof e.message, "%s", jerr.text);
+        if (err)
+            *err = e;
+        st = ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
+        goto cleanup;
+    }
+    L.g = calloc(1, sizeof *L.g);
+    if (!L.g) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    L.g->name = dup_str(&L, "graph");
+    if (!json_is_object(root)) {
+        ERR(&L, "", "a graph must be a JSON object, not %s", json_type_name(root));
+    } else {
+        check_root(&L, root, &stop);
+        if (!stop) {
+            load_sources(&L, root);
+            load_actors(&L, root);
+            load_relations(&L, root);
+        }
+    }
+    if (L.oom) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    locate(data, len, diags, first_diag);
+    ag_diags_sort(diags);
+    if (L.errors) {
+        st = AG_EINVALID;
+        if (err) {
+            for (size_t k = first_diag; k < diags->count; k++)
+                if (diags->items[k].severity == AG_SEV_ERROR) {
+                    *err = diags->items[k];
+                    break;
+                }
+        }
+        goto cleanup;
+    }
+    *out = L.g;
+    L.g = NULL;
+cleanup:
+    ag_graph_free(L.g);
+    json_decref(root);
+    return st;
+}
+
+ag_status ag_read_input(const char *path, const char *display, char **data, size_t *len,
+                        ag_error *err)
+{
+    FILE *f = NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    ag_status st = AG_OK;
+    int is_stdin = strcmp(path, "-") == 0;
+
+    *data = NULL;
+    *len = 0;
+    if (err)
+        snprintf(err->file, sizeof err->file, "%s", display);
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        st = ag_error_set(err, AG_EIO, "cannot open: %s", strerror(errno));
+        goto cleanup;
+    }
+    for (;;) {
+        size_t got;
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536 + 1;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                st = ag_error_set(err, AG_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        st = ag_error_set(err, AG_EIO, "cannot read: %s", strerror(errno));
+        goto cleanup;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    buf = NULL;
+cleanup:
+    if (f && !is_stdin)
+        fclose(f);
+    free(buf);
+    return st;
+}
+
+static char *file_stem(const char *path)
+{
+    const char *base = strrchr(path, '/'), *dot;
+    size_t n;
+    char *stem;
+    base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    if (n == 0)
+        return strdup("graph");
+    stem = malloc(n + 1);
+    if (stem) {
+        memcpy(stem, base, n);
+        stem[n] = '\0';
+    }
+    return stem;
+}
+
+ag_status ag_graph_load(const char *path, ag_graph **out, ag_diags *diags, ag_error *err)
+{
+    const char *display = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *data = NULL;
+    size_t len = 0;
+    ag_status st;
+
+    *out = NULL;
+    st = ag_read_input(path, display, &data, &len, err);
+    if (st != AG_OK)
+        goto cleanup;
+    st = ag_graph_parse_json(data, len, display, out, diags, err);
+    if (st != AG_OK)
+        goto cleanup;
+    free((*out)->name);
+    (*out)->name = strcmp(path, "-") == 0 ? strdup("stdin") : file_stem(path);
+    if (!(*out)->name) {
+        ag_graph_free(*out);
+        *out = NULL;
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+cleanup:
+    free(data);
+    return st;
+}

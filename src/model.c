@@ -1,0 +1,141 @@
+/* The graph model: lifetime, look-ups, dates and ids. */
+#include "actorgraph/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+void ag_graph_free(ag_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_sources; i++) {
+        ag_source *s = &g->sources[i];
+        free(s->id);
+        free(s->title);
+        free(s->author);
+        free(s->published);
+        free(s->url);
+    }
+    for (size_t i = 0; i < g->n_actors; i++) {
+        ag_actor *a = &g->actors[i];
+        free(a->id);
+        free(a->name);
+        free(a->group);
+        json_decref(a->attributes);
+    }
+    for (size_t i = 0; i < g->n_relations; i++) {
+        ag_relation *r = &g->relations[i];
+        free(r->id);
+        free(r->type);
+        free(r->label);
+        for (size_t k = 0; k < r->n_evidence; k++) {
+            free(r->evidence[k].source);
+            free(r->evidence[k].section);
+            free(r->evidence[k].note);
+        }
+        free(r->evidence);
+    }
+    free(g->sources);
+    free(g->actors);
+    free(g->relations);
+    ag_strmap_free(g->actor_index);
+    ag_strmap_free(g->source_index);
+    free(g->name);
+    free(g->title);
+    free(g->description);
+    free(g);
+}
+
+long ag_graph_find_actor(const ag_graph *g, const char *id)
+{
+    size_t v;
+    if (!g->actor_index || !ag_strmap_get(g->actor_index, id, &v))
+        return -1;
+    return (long)v;
+}
+
+long ag_graph_find_source(const ag_graph *g, const char *id)
+{
+    size_t v;
+    if (!g->source_index || !ag_strmap_get(g->source_index, id, &v))
+        return -1;
+    return (long)v;
+}
+
+static int digits(const char *s, int n, int *value)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *value = v;
+    return 1;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool ag_date_parse(const char *s, ag_date *out)
+{
+    ag_date d = {0, 0, 0};
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    if (!digits(s, 4, &d.year) || d.year < 1)
+        return false;
+    if (n >= 7) {
+        if (s[4] != '-' || !digits(s + 5, 2, &d.month) || d.month < 1 || d.month > 12)
+            return false;
+    }
+    if (n == 10) {
+        if (s[7] != '-' || !digits(s + 8, 2, &d.day) || d.day < 1 ||
+            d.day > days_in_month(d.year, d.month))
+            return false;
+    }
+    *out = d;
+    return true;
+}
+
+int ag_date_cmp(const ag_date *a, const ag_date *b)
+{
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if (a->month && b->month && a->month != b->month)
+        return a->month < b->month ? -1 : 1;
+    if (a->day && b->day && a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return 0;
+}
+
+void ag_date_format(const ag_date *d, char *buf, size_t size)
+{
+    if (d->year == 0)
+        snprintf(buf, size, "%s", "");
+    else if (d->month == 0)
+        snprintf(buf, size, "%04d", d->year);
+    else if (d->day == 0)
+        snprintf(buf, size, "%04d-%02d", d->year, d->month);
+    else
+        snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
+bool ag_id_valid(const char *id)
+{
+    size_t n = 0;
+    for (const char *p = id; *p; p++, n++) {
+        char c = *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+            return false;
+    }
+    return n >= 1 && n <= 64;
+}

@@ -1,0 +1,643 @@
+/* Alliance diagrams: the graph as a styled Graphviz graph, laid out and
+ * rendered in-process through cgraph and gvc. */
+#include "actorgraph/render.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gvc.h>
+
+#include "internal.h"
+
+static const char *const format_names[AG_FMT_COUNT] = {"dot", "svg", "png", "pdf"};
+static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NULL};
+
+#define FONT "DejaVu Sans"
+
+void ag_render_opts_init(ag_render_opts *o)
+{
+    o->engine = "dot";
+    o->legend = 1;
+}
+
+int ag_format_parse(const char *name, ag_format *out)
+{
+    for (int i = 0; i < AG_FMT_COUNT; i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (ag_format)i;
+            return 1;
+        }
+    return 0;
+}
+
+const char *ag_format_name(ag_format f)
+{
+    return (unsigned)f < AG_FMT_COUNT ? format_names[f] : "?";
+}
+
+int ag_format_from_path(const char *path, ag_format *out)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash) || dot[1] == '\0')
+        return 0;
+    if (strcmp(dot + 1, "gv") == 0) {
+        *out = AG_FMT_DOT;
+        return 1;
+    }
+    return ag_format_parse(dot + 1, out);
+}
+
+int ag_engine_valid(const char *name)
+{
+    for (int i = 0; engines[i]; i++)
+        if (strcmp(engines[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+void ag_blob_free(ag_blob *b)
+{
+    if (!b)
+        return;
+    free(b->data);
+    b->data = NULL;
+    b->len = 0;
+}
+
+/* ---- a growable string ------------------------------------------------ */
+
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    int oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        char *p;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_puts(sbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* Text for an escString attribute (label, tooltip): backslashes doubled so
+ * names cannot inject Graphviz escapes; newlines become \n. */
+static void sb_esc(sbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\')
+            sb_puts(b, "\\\\");
+        else if (*s == '\n')
+            sb_puts(b, "\\n");
+        else
+            sb_add(b, s, 1);
+    }
+}
+
+/* Text for an HTML-like label. */
+static void sb_html(sbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': sb_puts(b, "&amp;"); break;
+        case '<': sb_puts(b, "&lt;"); break;
+        case '>': sb_puts(b, "&gt;"); break;
+        case '"': sb_puts(b, "&quot;"); break;
+        default: sb_add(b, s, 1);
+        }
+    }
+}
+
+/* ---- styling ---------------------------------------------------------- */
+
+/* Cooperation in blues, conflict in reds (ColorBrewer Blues and Reds). */
+static const struct {
+    const char *color, *text;
+} families[] = {
+    [AG_FAM_MILITARY] = {"#08519c", "military cooperation"},
+    [AG_FAM_ECONOMIC] = {"#3182bd", "economic cooperation"},
+    [AG_FAM_DIPLOMATIC] = {"#6baed6", "political support"},
+    [AG_FAM_COERCION] = {"#ef3b2c", "hostility, threats, sanctions"},
+    [AG_FAM_VIOLENCE] = {"#99000d", "armed conflict"},
+    [AG_FAM_OTHER] = {"#9ecae1", "other cooperation (custom type)"},
+    [AG_FAM_OTHER + 1] = {"#fc9272", "other conflict (custom type)"},
+};
+#define N_FAMILIES (AG_FAM_OTHER + 2)
+
+/* Group fills (ColorBrewer Pastel1) and their cluster backgrounds. */
+static const char *const group_fill[] = {"#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4",
+                                         "#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec"};
+static const char *const group_bg[] = {"#fef0ef", "#eef4f9", "#f0faee", "#f7f1f9",
+                                       "#fff6ea", "#fffff2", "#f9f6ef", "#fff5fa"};
+#define N_GROUP_COLORS (sizeof group_fill / sizeof group_fill[0])
+#define NO_GROUP_FILL "#f0f0f0"
+
+static const char *const kind_shape[AG_KIND_COUNT] = {"box", "hexagon", "ellipse",
+                                                      "octagon", "ellipse"};
+static const char *const kind_style[AG_KIND_COUNT] = {"rounded,filled", "filled", "filled",
+                                                      "filled", "filled,dashed"};
+static const char *const kind_text[AG_KIND_COUNT] = {"rounded box", "hexagon", "ellipse",
+                                                     "octagon", "dashed ellipse"};
+
+/* Index into families[]: the type's family, or for a custom type the
+ * "other" entry of its sign. */
+static int family_of(const ag_relation *r)
+{
+    if (r->reltype)
+        return (int)r->reltype->family;
+    return r->sign > 0 ? AG_FAM_OTHER : AG_FAM_OTHER + 1;
+}
+
+/* The type's name for people: underscores become spaces. */
+static void sb_type(sbuf *b, const char *type)
+{
+    for (const char *p = type; *p; p++)
+        sb_add(b, *p == '_' ? " " : p, 1);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct groups of g, sorted; *n receives their count. */
+static const char **sorted_groups(const ag_graph *g, size_t *n)
+{
+    const char **all = malloc((g->n_actors + 1) * sizeof *all);
+    size_t k = 0;
+    *n = 0;
+    if (!all)
+        return NULL;
+    for (size_t i = 0; i < g->n_actors; i++)
+        if (g->actors[i].group)
+            all[k++] = g->actors[i].group;
+    qsort(all, k, sizeof *all, cmp_str);
+    for (size_t i = 0; i < k; i++)
+        if (*n == 0 || strcmp(all[*n - 1], all[i]) != 0)
+            all[(*n)++] = all[i];
+    return all;
+}
+
+static size_t group_index(const char **groups, size_t n, const char *group)
+{
+    const char **hit = bsearch(&group, groups, n, sizeof *groups, cmp_str);
+    return hit ? (size_t)(hit - groups) : 0;
+}
+
+/* Graphviz's API takes non-const strings it does not modify. */
+#define S(x) ((char *)(x))
+
+static void set(void *obj, const char *name, const char *value)
+{
+    agset(obj, S(name), S(value));
+}
+
+static int declare_attrs(Agraph_t *g)
+{
+    static const char *const graph_attrs[][2] = {
+        {"label", ""}, {"labelloc", "t"}, {"fontname", FONT}, {"fontsize", "14"},
+        {"bgcolor", "white"}, {"pad", "0.3"}, {"style", ""}, {"color", ""},
+        {"fillcolor", ""}, {"penwidth", "1"}};
+    static const char *const node_attrs[][2] = {
+        {"shape", "box"}, {"style", "filled"}, {"fillcolor", NO_GROUP_FILL},
+        {"color", "#404040"}, {"fontname", FONT}, {"fontsize", "12"}, {"label", "\\N"},
+        {"tooltip", ""}, {"id", ""}, {"class", ""}, {"margin", "0.12,0.06"},
+        {"penwidth", "1"}};
+    static const char *const edge_attrs[][2] = {
+        {"color", "black"}, {"fontcolor", "black"}, {"penwidth", "1"}, {"style", "solid"},
+        {"dir", "forward"}, {"label", ""}, {"tooltip", ""}, {"id", ""}, {"class", ""},
+        {"arrowsize", "0.8"}, {"fontname", FONT}, {"fontsize", "9"}};
+    for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+        if (!agattr(g, AGRAPH, S(graph_attrs[i][0]), S(graph_attrs[i][1])))
+            return -1;
+    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+        if (!agattr(g, AGNODE, S(node_attrs[i][0]), S(node_attrs[i][1])))
+            return -1;
+    for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+        if (!agattr(g, AGEDGE, S(edge_attrs[i][0]), S(edge_attrs[i][1])))
+            return -1;
+    return 0;
+}
+
+static int engine_draws_clusters(const char *engine)
+{
+    return strcmp(engine, "dot") == 0 || strcmp(engine, "fdp") == 0 ||
+           strcmp(engine, "neato") == 0;
+}
+
+static void set_layout_attrs(Agraph_t *g, const char *engine)
+{
+    if (strcmp(engine, "dot") == 0) {
+        agattr(g, AGRAPH, S("rankdir"), S("LR"));
+        agattr(g, AGRAPH, S("nodesep"), S("0.35"));
+        agattr(g, AGRAPH, S("ranksep"), S("1.1"));
+        agattr(g, AGRAPH, S("newrank"), S("true"));
+    } else {
+        agattr(g, AGRAPH, S("overlap"), S("false"));
+        agattr(g, AGRAPH, S("splines"), S("true"));
+        agattr(g, AGRAPH, S("sep"), S("+14"));
+        if (strcmp(engine, "circo") != 0)
+            agattr(g, AGRAPH, S("K"), S("1.2"));
+    }
+    agattr(g, AGRAPH, S("outputorder"), S("edgesfirst"));
+}
+
+static void add_title(Agraph_t *root, const ag_graph *g, sbuf *b)
+{
+    char *html;
+    b->len = 0;
+    sb_puts(b, "<<font point-size=\"20\"><b>");
+    sb_html(b, g->title ? g->title : g->name);
+    sb_puts(b, "</b></font>");
+    if (g->n_sources > 0) {
+        sb_puts(b, "<br/><font point-size=\"10\" color=\"#555555\">Source");
+        sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
+        for (size_t i = 0; i < g->n_sources; i++) {
+            const ag_source *s = &g->sources[i];
+            if (i)
+                sb_puts(b, "; ");
+            if (s->author) {
+                sb_html(b, s->author);
+                sb_puts(b, ", ");
+            }
+            sb_puts(b, "\xe2\x80\x9c"); /* curly quotes */
+            sb_html(b, s->title);
+            sb_puts(b, "\xe2\x80\x9d");
+            if (s->published) {
+                sb_puts(b, " (");
+                sb_html(b, s->published);
+                sb_puts(b, ")");
+            }
+        }
+        sb_puts(b, "</font>");
+    }
+    sb_printf(b, "<br/><font point-size=\"10\" color=\"#555555\">%zu actors, %zu relations</font>>",
+              g->n_actors, g->n_relations);
+    if (b->oom)
+        return;
+    /* agstrdup_html wants the text without the outer angle brackets */
+    b->s[b->len - 1] = '\0';
+    html = agstrdup_html(root, b->s + 1);
+    agset(root, S("label"), html);
+    agstrfree(root, html);
+}
+
+static void add_legend(Agraph_t *root, const ag_graph *g, int clusters, sbuf *b)
+{
+    int used[N_FAMILIES] = {0}, kinds[AG_KIND_COUNT] = {0}, dashed = 0, mutual = 0,
+        oneway = 0;
+    Agraph_t *parent = root;
+    Agnode_t *n;
+    char *html;
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ag_relation *r = &g->relations[i];
+        used[family_of(r)] = 1;
+        dashed |= r->confidence == AG_CONF_SPECULATIVE;
+        mutual |= r->mutual;
+        oneway |= !r->mutual;
+    }
+    for (size_t i = 0; i < g->n_actors; i++)
+        kinds[g->actors[i].kind] = 1;
+
+    b->len = 0;
+    sb_puts(b, "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">");
+    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>");
+    for (int f = 0; f < N_FAMILIES; f++)
+        if (used[f])
+            sb_printf(b,
+                      "<tr><td width=\"28\" height=\"4\" fixedsize=\"true\" bgcolor=\"%s\"></td>"
+                      "<td align=\"left\">%s</td></tr>",
+                      families[f].color, families[f].text);
+    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">line width: strength of the tie</td></tr>");
+    if (oneway)
+        sb_puts(b, "<tr><td>\xe2\x86\x92</td><td align=\"left\">arrow: one-way, source to target</td></tr>");
+    if (mutual)
+        sb_puts(b, "<tr><td>\xe2\x80\x94</td><td align=\"left\">no arrow: mutual</td></tr>");
+    if (dashed)
+        sb_puts(b, "<tr><td>- - -</td><td align=\"left\">dashed: speculative</td></tr>");
+    for (int k = 0; k < AG_KIND_COUNT; k++)
+        if (kinds[k])
+            sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">%s: %s</td></tr>", kind_text[k],
+                      ag_kind_name((ag_kind)k));
+    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">fill colour: group</td></tr>");
+    sb_puts(b, "</table>");
+    if (b->oom)
+        return;
+    if (clusters) {
+        parent = agsubg(root, S("cluster_legend"), 1);
+        agset(parent, S("label"), S(""));
+        agset(parent, S("style"), S("rounded"));
+        agset(parent, S("color"), S("#bbbbbb"));
+    }
+    n = agnode(parent, S("legend"), 1);
+    html = agstrdup_html(root, b->s);
+    agset(n, S("label"), html);
+    agstrfree(root, html);
+    set(n, "shape", "plain");
+    set(n, "style", "");
+    set(n, "fontsize", "10");
+    set(n, "id", "legend");
+    set(n, "tooltip", "Legend");
+}
+
+static void evidence_text(sbuf *b, const ag_graph *g, const ag_relation *r)
+{
+    if (r->n_evidence == 0) {
+        sb_puts(b, "\\nno evidence given");
+        return;
+    }
+    for (size_t k = 0; k < r->n_evidence; k++) {
+        const ag_evidence *ev = &r->evidence[k];
+        long s = ag_graph_find_source(g, ev->source);
+        sb_puts(b, "\\nevidence: ");
+        sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source);
+        if (ev->section) {
+            sb_puts(b, ", \xc2\xa7 ");
+            sb_esc(b, ev->section);
+        }
+        if (ev->note) {
+            sb_puts(b, ": ");
+            sb_esc(b, ev->note);
+        }
+    }
+}
+
+/* Builds the styled Graphviz graph; NULL when out of memory. */
+static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
+{
+    const char *engine = o->engine ? o->engine : "dot";
+    int clusters = engine_draws_clusters(engine);
+    size_t n_groups = 0;
+    const char **groups = sorted_groups(g, &n_groups);
+    Agraph_t *root = NULL, **subs = NULL;
+    Agnode_t **nodes = NULL;
+    sbuf b = {0};
+    char buf[64];
+
+    if (!groups)
+        goto fail;
+    root = agopen(S(g->name), Agdirected, disc);
+    subs = calloc(n_groups + 1, sizeof *subs);
+    nodes = calloc(g->n_actors + 1, sizeof *nodes);
+    if (!root || !subs || !nodes || declare_attrs(root) != 0)
+        goto fail;
+    set_layout_attrs(root, engine);
+    add_title(root, g, &b);
+
+    for (size_t i = 0; i < n_groups; i++) {
+        if (!clusters) {
+            subs[i] = root;
+            continue;
+        }
+        snprintf(buf, sizeof buf, "cluster_%zu", i);
+        subs[i] = agsubg(root, buf, 1);
+        if (!subs[i])
+            goto fail;
+        b.len = 0;
+        sb_esc(&b, groups[i]);
+        set(subs[i], "label", b.s);
+        set(subs[i], "style", "rounded,filled");
+        set(subs[i], "fillcolor", group_bg[i % N_GROUP_COLORS]);
+        set(subs[i], "color", "#999999");
+        set(subs[i], "fontsize", "12");
+    }
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        size_t gi = a->group ? group_index(groups, n_groups, a->group) : 0;
+        Agnode_t *n = agnode(a->group ? subs[gi] : root, a->id, 1);
+        if (!n)
+            goto fail;
+        nodes[i] = n;
+        b.len = 0;
+        sb_esc(&b, a->name);
+        set(n, "label", b.s);
+        set(n, "shape", kind_shape[a->kind]);
+        set(n, "style", kind_style[a->kind]);
+        set(n, "fillcolor", a->group ? group_fill[gi % N_GROUP_COLORS] : NO_GROUP_FILL);
+        b.len = 0;
+        sb_esc(&b, a->name);
+        sb_puts(&b, " (");
+        sb_esc(&b, a->id);
+        sb_printf(&b, ")\\n%s", ag_kind_name(a->kind));
+        if (a->group) {
+            sb_puts(&b, ", group: ");
+            sb_esc(&b, a->group);
+        }
+        set(n, "tooltip", b.s);
+        b.len = 0;
+        sb_printf(&b, "actor-%s", a->id);
+        set(n, "id", b.s);
+        b.len = 0;
+        sb_printf(&b, "actor %s", ag_kind_name(a->kind));
+        set(n, "class", b.s);
+    }
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ag_relation *r = &g->relations[i];
+        int fam = family_of(r);
+        Agedge_t *e = agedge(root, nodes[r->source], nodes[r->target], r->id, 1);
+        if (!e)
+            goto fail;
+        set(e, "color", families[fam].color);
+        set(e, "fontcolor", families[fam].color);
+        snprintf(buf, sizeof buf, "%.2f", 0.75 + 3.25 * r->weight);
+        set(e, "penwidth", buf);
+        if (r->confidence == AG_CONF_SPECULATIVE)
+            set(e, "style", "dashed");
+        if (r->mutual)
+            set(e, "dir", "none");
+        b.len = 0;
+        if (r->label)
+            sb_esc(&b, r->label);
+        else
+            sb_type(&b, r->type);
+        set(e, "label", b.s);
+        b.len = 0;
+        sb_esc(&b, g->actors[r->source].name);
+        sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
+        sb_esc(&b, g->actors[r->target].name);
+        sb_puts(&b, ": ");
+        sb_type(&b, r->type);
+        sb_printf(&b, "\\n%s, weight %.2f, %s%s", r->sign > 0 ? "cooperation" : "conflict",
+                  r->weight, ag_confidence_name(r->confidence), r->mutual ? ", mutual" : "");
+        if (r->start.year || r->end.year) {
+            char d1[16], d2[16];
+            ag_date_format(&r->start, d1, sizeof d1);
+            ag_date_format(&r->end, d2, sizeof d2);
+            sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
+        }
+        evidence_text(&b, g, r);
+        set(e, "tooltip", b.s);
+        b.len = 0;
+        sb_printf(&b, "relation-%s", r->id);
+        set(e, "id", b.s);
+        b.len = 0;
+        sb_printf(&b, "relation %s %s", r->sign > 0 ? "cooperation" : "conflict",
+                  ag_confidence_name(r->confidence));
+        set(e, "class", b.s);
+    }
+    if (o->legend)
+        add_legend(root, g, clusters, &b);
+    if (b.oom)
+        goto fail;
+    free(b.s);
+    free(groups);
+    free(subs);
+    free(nodes);
+    return root;
+fail:
+    free(b.s);
+    free(groups);
+    free(subs);
+    free(nodes);
+    if (root)
+        agclose(root);
+    return NULL;
+}
+
+/* ---- DOT text through cgraph's writer --------------------------------- */
+
+static int put_sbuf(void *chan, const char *str)
+{
+    sbuf *b = chan;
+    sb_puts(b, str);
+    return b->oom ? EOF : 0;
+}
+
+static int flush_sbuf(void *chan)
+{
+    (void)chan;
+    return 0;
+}
+
+ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_format *formats,
+                    size_t n, ag_blob *out, ag_error *err)
+{
+    ag_render_opts defaults;
+    Agiodisc_t io;
+    Agdisc_t disc;
+    Agraph_t *root = NULL;
+    GVC_t *gvc = NULL;
+    int laid_out = 0;
+    ag_status st = AG_OK;
+
+    for (size_t i = 0; i < n; i++)
+        out[i].data = NULL, out[i].len = 0;
+    if (!opts) {
+        ag_render_opts_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->engine && !ag_engine_valid(opts->engine))
+        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
+
+    io = AgIoDisc;
+    io.putstr = put_sbuf;
+    io.flush = flush_sbuf;
+    disc.mem = AgDefaultDisc.mem;
+    disc.id = AgDefaultDisc.id;
+    disc.io = &io;
+
+    ag__graphviz_message_clear();
+    gvc = gvContext();
+    if (!gvc) {
+        st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
+        goto cleanup;
+    }
+    root = build(g, opts, &disc);
+    if (!root) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
+        goto cleanup;
+    }
+    /* DOT first: it is the graph as built, before layout adds positions */
+    for (size_t i = 0; i < n; i++) {
+        sbuf b = {0};
+        if (formats[i] != AG_FMT_DOT)
+            continue;
+        if (agwrite(root, &b) != 0 || b.oom) {
+            free(b.s);
+            st = ag_error_set(err, AG_ERENDER, "cannot write DOT");
+            goto cleanup;
+        }
+        out[i].data = b.s;
+        out[i].len = b.len;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *data = NULL;
+        unsigned int len = 0;
+        if (formats[i] == AG_FMT_DOT)
+            continue;
+        if (!laid_out) {
+            if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
+                st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
+                                  ag__graphviz_message()[0] ? ag__graphviz_message()
+                                                            : "unknown error");
+                goto cleanup;
+            }
+            laid_out = 1;
+        }
+        if (gvRenderData(gvc, root, S(ag_format_name(formats[i])), &data, &len) != 0 || !data) {
+            if (data)
+                gvFreeRenderData(data);
+            st = ag_error_set(err, AG_ERENDER, "cannot render %s: %s",
+                              ag_format_name(formats[i]),
+                              ag__graphviz_message()[0] ? ag__graphviz_message()
+                                                        : "unknown error");
+            goto cleanup;
+        }
+        out[i].data = malloc(len + 1);
+        if (!out[i].data) {
+            gvFreeRenderData(data);
+            st = ag_error_set(err, AG_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        memcpy(out[i].data, data, len);
+        out[i].data[len] = '\0';
+        out[i].len = len;
+        gvFreeRenderData(data);
+    }
+cleanup:
+    if (root && laid_out)
+        gvFreeLayout(gvc, root);
+    if (root)
+        agclose(root);
+    if (gvc)
+        gvFreeContext(gvc);
+    if (st != AG_OK)
+        for (size_t i = 0; i < n; i++)
+            ag_blob_free(&out[i]);
+    return st;
+}

@@ -1,0 +1,198 @@
+/* The loader: defaults, multiplicity, attributes, problems and positions. */
+#include <stdlib.h>
+
+#include "actorgraph/actorgraph.h"
+#include "test.h"
+
+static ag_graph *load(const char *text, ag_diags *d, ag_status *st)
+{
+    ag_graph *g = NULL;
+    ag_error err;
+    ag_diags_init(d);
+    ag_error_clear(&err);
+    *st = ag_graph_parse_json(text, strlen(text), "t.json", &g, d, &err);
+    return g;
+}
+
+static const char good[] =
+    "{\n"
+    "  \"actorgraph\": 1,\n"
+    "  \"title\": \"Test\",\n"
+    "  \"description\": \"d\",\n"
+    "  \"sources\": [{\"id\": \"s1\", \"title\": \"T\", \"author\": \"A\", \"published\": \"2024-11\"}],\n"
+    "  \"actors\": [\n"
+    "    {\"id\": \"PRK\", \"name\": \"North Korea\", \"kind\": \"state\", \"group\": \"axis\",\n"
+    "     \"attributes\": {\"native_name\": \"\xec\xa1\xb0\xec\x84\xa0\", \"nested\": {\"x\": [1, 2]}}},\n"
+    "    {\"id\": \"RUS\"},\n"
+    "    {\"id\": \"NATO\", \"kind\": \"organization\"}\n"
+    "  ],\n"
+    "  \"relations\": [\n"
+    "    {\"source\": \"PRK\", \"target\": \"RUS\", \"type\": \"troop_deployment\",\n"
+    "     \"evidence\": [{\"source\": \"s1\", \"section\": \"S\", \"note\": \"C1\"}]},\n"
+    "    {\"source\": \"PRK\", \"target\": \"RUS\", \"type\": \"alliance\", \"confidence\": \"confirmed\",\n"
+    "     \"start\": \"2024-06-19\"},\n"
+    "    {\"source\": \"RUS\", \"target\": \"PRK\", \"type\": \"sanctions\", \"weight\": 0.25,\n"
+    "     \"mutual\": true, \"label\": \"hypothetical\"},\n"
+    "    {\"source\": \"NATO\", \"target\": \"RUS\", \"type\": \"rivalry\", \"sign\": -1,\n"
+    "     \"confidence\": \"speculative\", \"end\": \"2030\"}\n"
+    "  ]\n"
+    "}\n";
+
+static void test_good(void)
+{
+    ag_diags d;
+    ag_status st;
+    ag_graph *g = load(good, &d, &st);
+    const ag_relation *r;
+    CHECK_INT(st, AG_OK);
+    CHECK_INT(d.count, 0);
+    if (!g) {
+        ag_diags_destroy(&d);
+        return;
+    }
+    CHECK_STR(g->title, "Test");
+    CHECK_STR(g->description, "d");
+    CHECK_INT(g->n_sources, 1);
+    CHECK_STR(g->sources[0].published, "2024-11");
+    CHECK(g->sources[0].url == NULL);
+    CHECK_INT(g->n_actors, 3);
+    CHECK_STR(g->actors[0].name, "North Korea");
+    CHECK_STR(g->actors[0].group, "axis");
+    CHECK_STR(g->actors[1].name, "RUS");          /* name defaults to id */
+    CHECK_INT(g->actors[1].kind, AG_KIND_OTHER);  /* kind defaults to other */
+    CHECK(g->actors[1].group == NULL);
+    CHECK_INT(g->actors[2].kind, AG_KIND_ORGANIZATION);
+    CHECK_STR(json_string_value(json_object_get(g->actors[0].attributes, "native_name")),
+              "\xec\xa1\xb0\xec\x84\xa0");
+    CHECK_INT(json_array_size(json_object_get(
+                  json_object_get(g->actors[0].attributes, "nested"), "x")), 2);
+    CHECK(json_is_object(g->actors[1].attributes) && json_object_size(g->actors[1].attributes) == 0);
+    CHECK_INT(ag_graph_find_actor(g, "NATO"), 2);
+    CHECK_INT(ag_graph_find_actor(g, "USA"), -1);
+    CHECK_INT(ag_graph_find_source(g, "s1"), 0);
+
+    CHECK_INT(g->n_relations, 4); /* several relations on one pair are kept */
+    r = &g->relations[0];
+    CHECK_STR(r->id, "r1");
+    CHECK_INT(r->source, 0);
+    CHECK_INT(r->target, 1);
+    CHECK_INT(r->sign, 1);
+    CHECK_NEAR(r->weight, 0.85, 0);
+    CHECK_INT(r->mutual, 0);
+    CHECK_INT(r->confidence, AG_CONF_REPORTED);
+    CHECK_INT(r->n_evidence, 1);
+    CHECK_STR(r->evidence[0].source, "s1");
+    CHECK_STR(r->evidence[0].section, "S");
+    CHECK_STR(r->evidence[0].note, "C1");
+    CHECK(r->reltype == ag_reltype_find("troop_deployment"));
+
+    r = &g->relations[1];
+    CHECK_INT(r->mutual, 1); /* alliance is mutual by default */
+    CHECK_NEAR(r->weight, 0.80, 0);
+    CHECK_INT(r->confidence, AG_CONF_CONFIRMED);
+    CHECK_INT(r->start.year, 2024);
+    CHECK_INT(r->start.month, 6);
+    CHECK_INT(r->start.day, 19);
+    CHECK_INT(r->end.year, 0);
+
+    r = &g->relations[2];
+    CHECK_INT(r->sign, -1);
+    CHECK_NEAR(r->weight, 0.25, 0); /* explicit values win */
+    CHECK_INT(r->mutual, 1);
+    CHECK_STR(r->label, "hypothetical");
+    CHECK_INT(r->n_evidence, 0);
+
+    r = &g->relations[3];
+    CHECK(r->reltype == NULL); /* custom type with a sign */
+    CHECK_STR(r->type, "rivalry");
+    CHECK_INT(r->sign, -1);
+    CHECK_NEAR(r->weight, 0.5, 0);
+    CHECK_INT(r->mutual, 0);
+    CHECK_INT(r->end.year, 2030);
+    CHECK_STR(r->id, "r4");
+
+    ag_graph_free(g);
+    ag_diags_destroy(&d);
+}
+
+static void test_problems_all_reported_in_order(void)
+{
+    static const char text[] =
+        "{\"actorgraph\": 1, \"title\": \"x\",\n"
+        " \"actors\": [{\"id\": \"A\"}, {\"id\": \"A\"}],\n"
+        " \"relations\": [{\"source\": \"A\", \"target\": \"B\", \"type\": \"alliance\",\n"
+        "                \"weight\": 0}, {\"source\": \"A\", \"target\": \"A\", \"type\": \"threat\"}],\n"
+        " \"extra\": 1}\n";
+    ag_diags d;
+    ag_status st;
+    ag_graph *g = load(text, &d, &st);
+    CHECK(g == NULL);
+    CHECK_INT(st, AG_EINVALID);
+    CHECK_INT(d.errors, 3);
+    CHECK_INT(d.warnings, 2);
+    if (d.count == 5) {
+        CHECK_STR(d.items[0].pointer, "/actors/1/id");
+        CHECK_INT(d.items[0].line, 2);
+        CHECK_INT(d.items[0].column, 33);
+        CHECK_STR(d.items[1].pointer, "/relations/0/target");
+        CHECK_INT(d.items[1].line, 3);
+        CHECK_STR(d.items[2].pointer, "/relations/0/weight");
+        CHECK_INT(d.items[2].line, 4);
+        CHECK_INT(d.items[2].column, 27);
+        CHECK_STR(d.items[3].pointer, "/relations/1");
+        CHECK_INT(d.items[3].severity, AG_SEV_WARNING);
+        CHECK_STR(d.items[4].pointer, "/extra");
+        CHECK_INT(d.items[4].line, 5);
+        CHECK_STR(d.items[4].file, "t.json");
+    }
+    ag_diags_destroy(&d);
+}
+
+static void test_syntax_error(void)
+{
+    ag_diags d;
+    ag_status st;
+    ag_graph *g = load("{\"actorgraph\": 1,\n \"title\": }", &d, &st);
+    CHECK(g == NULL);
+    CHECK_INT(st, AG_EPARSE);
+    CHECK_INT(d.count, 1);
+    if (d.count == 1) {
+        CHECK_INT(d.items[0].line, 2);
+        CHECK_INT(d.items[0].column, 11);
+        CHECK_INT(d.items[0].code, AG_EPARSE);
+    }
+    ag_diags_destroy(&d);
+}
+
+static void test_load_file(const char *path)
+{
+    ag_graph *g = NULL;
+    ag_diags d;
+    ag_error err;
+    ag_diags_init(&d);
+    CHECK_INT(ag_graph_load(path, &g, &d, &err), AG_OK);
+    if (g) {
+        CHECK_STR(g->name, "dprk-russia");
+        CHECK(g->n_actors >= 8);
+        CHECK(g->n_relations >= 20);
+        CHECK(ag_graph_find_actor(g, "PRK") >= 0);
+    }
+    ag_graph_free(g);
+    ag_diags_destroy(&d);
+    g = NULL;
+    ag_diags_init(&d);
+    CHECK_INT(ag_graph_load("/nonexistent/x.json", &g, &d, &err), AG_EIO);
+    CHECK_STR(err.file, "/nonexistent/x.json");
+    ag_diags_destroy(&d);
+}
+
+int main(int argc, char **argv)
+{
+    ag_init();
+    test_good();
+    test_problems_all_reported_in_order();
+    test_syntax_error();
+    if (argc > 1)
+        test_load_file(argv[1]);
+    TEST_END();
+}
