@@ -364,7 +364,7 @@ static void add_legend(Agraph_t *root, const ag_graph *g, int clusters, sbuf *b)
         agset(parent, S("style"), S("rounded"));
         agset(parent, S("color"), S("#bbbbbb"));
     }
-    n = agnode(parent, S("legend"), 1);
+    n = agnode(parent, S("ag:legend"), 1);
     html = agstrdup_html(root, b->s);
     agset(n, S("label"), html);
     agstrfree(root, html);

@@ -42,6 +42,12 @@ svg)
     expect 0 "$bin" render "$small" -o small.svg
     python3 "$tests/cli/check_svg.py" small.svg "$small" 3 || fail "SVG check"
     ;;
+keywords)
+    # ids that are DOT keywords, and one named like the legend node
+    expect 0 "$bin" render "$tests/cli/render/keywords.json" -o k.svg -o k.dot
+    python3 "$tests/cli/check_svg.py" k.svg "$tests/cli/render/keywords.json" 2 || fail "SVG check"
+    grep -q '^	"node"	\[' k.dot || fail "keyword id not quoted in DOT"
+    ;;
 svg-default-graph)
     expect 0 "$bin" render -o g.svg
     python3 "$tests/cli/check_svg.py" g.svg "$tests/../graphs/dprk-russia.json" 3 || fail "SVG check"
