@@ -23,15 +23,17 @@ else
     exit 1
 fi
 
-# Build: compiler, CMake, pkg-config and the three libraries.
+# Build: compiler, CMake, pkg-config and the libraries (nettle for SHA-256
+# of inputs in report manifests).
 # Run time: fonts for PNG/PDF output (DejaVu covers Latin, Cyrillic and Greek;
 # Nanum covers Hangul) and fontconfig so cairo finds them.
 pkgs="build-essential cmake pkg-config
-      libigraph-dev libgraphviz-dev libjansson-dev
+      libigraph-dev libgraphviz-dev libjansson-dev nettle-dev
       fontconfig fonts-dejavu-core fonts-nanum"
 if [ "$want_test" -eq 1 ]; then
-    # Tests: python3 for reference values and XML checks of SVG output.
-    pkgs="$pkgs python3 python3-networkx python3-igraph"
+    # Tests: python3 checks outputs with its standard library; networkx,
+    # scipy and python-igraph regenerate the reference values (tests/reference).
+    pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph"
 fi
 
 # apt-get install leaves packages already present alone, so running this

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/sha2.h>
+
 #include "jsonpos.h"
 #include "strmap.h"
 
@@ -740,6 +742,15 @@ ag_status ag_graph_load(const char *path, ag_graph **out, ag_diags *diags, ag_er
     st = ag_graph_parse_json(data, len, display, out, diags, err);
     if (st != AG_OK)
         goto cleanup;
+    {
+        struct sha256_ctx ctx;
+        uint8_t digest[SHA256_DIGEST_SIZE];
+        sha256_init(&ctx);
+        sha256_update(&ctx, len, (const uint8_t *)data);
+        sha256_digest(&ctx, sizeof digest, digest);
+        for (size_t i = 0; i < sizeof digest; i++)
+            snprintf((*out)->sha256 + 2 * i, 3, "%02x", digest[i]);
+    }
     free((*out)->name);
     (*out)->name = strcmp(path, "-") == 0 ? strdup("stdin") : file_stem(path);
     if (!(*out)->name) {

@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_H
 #define ACTORGRAPH_H
 
+#include "actorgraph/analyze.h"
 #include "actorgraph/error.h"
 #include "actorgraph/io.h"
 #include "actorgraph/load.h"

@@ -54,6 +54,7 @@ typedef struct ag_strmap ag_strmap;
 
 typedef struct ag_graph {
     char *name;        /* short name for output files: the input's file stem */
+    char sha256[65];   /* hex SHA-256 of the input bytes ("" if not from input) */
     char *title;
     char *description; /* NULL when absent */
     ag_source *sources;

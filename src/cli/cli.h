@@ -24,6 +24,7 @@ typedef struct ag_command {
 
 extern const ag_command ag_cmd_validate;
 extern const ag_command ag_cmd_render;
+extern const ag_command ag_cmd_report;
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);

@@ -7,6 +7,7 @@
 static const ag_command *const commands[] = {
     &ag_cmd_validate,
     &ag_cmd_render,
+    &ag_cmd_report,
     NULL,
 };
 

@@ -1,0 +1,77 @@
+/* Centralities, graph summary and structural balance (docs/analysis.md). */
+#ifndef ACTORGRAPH_ANALYZE_H
+#define ACTORGRAPH_ANALYZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actorgraph/error.h"
+#include "actorgraph/model.h"
+
+/* Which relations the unsigned measures use. */
+typedef enum ag_ties { AG_TIES_POSITIVE = 0, AG_TIES_NEGATIVE, AG_TIES_ALL } ag_ties;
+
+bool ag_ties_parse(const char *s, ag_ties *out);
+const char *ag_ties_name(ag_ties t);
+
+/* Per-actor measures, in the order reports print them. */
+typedef enum ag_metric {
+    AG_M_IN_DEGREE = 0, AG_M_OUT_DEGREE, AG_M_IN_STRENGTH, AG_M_OUT_STRENGTH,
+    AG_M_POS_DEGREE, AG_M_NEG_DEGREE, AG_M_BETWEENNESS, AG_M_CLOSENESS, AG_M_HARMONIC,
+    AG_M_PAGERANK, AG_M_EIGENVECTOR, AG_M_HUB, AG_M_AUTHORITY, AG_M_PN,
+    AG_METRIC_COUNT
+} ag_metric;
+
+/* The metric's key in reports ("in_degree", "pagerank", ...). */
+const char *ag_metric_name(ag_metric m);
+bool ag_metric_parse(const char *s, ag_metric *out);
+/* True for the metrics that are whole counts. */
+bool ag_metric_is_count(ag_metric m);
+
+/* v[metric][actor], every value finite. */
+typedef struct ag_metrics {
+    size_t n;
+    double *v[AG_METRIC_COUNT];
+} ag_metrics;
+
+/* Computes every metric for every actor of g. The unsigned measures run on
+ * the directed graph of the chosen ties (one edge per ordered pair, weight
+ * the strongest tie; mutual relations count both ways); pos_degree,
+ * neg_degree and pn on the signed pair graph of all relations. */
+ag_status ag_metrics_compute(const ag_graph *g, ag_ties ties, ag_metrics *out,
+                             ag_error *err);
+void ag_metrics_destroy(ag_metrics *m);
+
+typedef struct ag_summary {
+    size_t actors, relations;
+    size_t ties;          /* edges of the directed graph of the chosen ties */
+    double density;       /* ties / (n (n - 1)); 0 when n < 2 */
+    double reciprocity;   /* share of ties whose reverse is also a tie; 0 with no ties */
+    size_t weak_components, strong_components;
+    size_t conflict_relations; /* relations with sign -1 */
+    double conflict_share;     /* conflict_relations / relations; 0 with none */
+} ag_summary;
+
+ag_status ag_summary_compute(const ag_graph *g, ag_ties ties, ag_summary *out,
+                             ag_error *err);
+
+/* A triangle of the signed pair graph; a < b < c are actor indexes. */
+typedef struct ag_triangle {
+    size_t a, b, c;
+    int negatives;   /* how many of its three ties are negative */
+    double weight;   /* sum of |s| over its three ties */
+} ag_triangle;
+
+/* Structural balance in the strict (Cartwright-Harary) sense: a triangle is
+ * balanced when the product of its signs is positive (+++ or +--). */
+typedef struct ag_balance {
+    size_t triangles, balanced;
+    double index;              /* balanced / triangles; 1 when there are none */
+    ag_triangle *unbalanced;   /* heaviest first, ties broken by actor order */
+    size_t n_unbalanced;
+} ag_balance;
+
+ag_status ag_balance_compute(const ag_graph *g, ag_balance *out, ag_error *err);
+void ag_balance_destroy(ag_balance *b);
+
+#endif

@@ -1,0 +1,405 @@
+/* actorgraph report: per-actor centralities and a graph summary. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/analyze.h"
+#include "cli.h"
+#include "table.h"
+
+static const char usage[] =
+    "usage: actorgraph report [FILE] [--format table|csv|json|md] [--top N]\n"
+    "                         [--sort METRIC] [--ties positive|negative|all]\n"
+    "\n"
+    "Print each actor's centralities and a summary of the graph: density,\n"
+    "reciprocity, components, share of conflict, structural balance.\n"
+    "Conventions (docs/analysis.md): the unsigned measures run on the chosen\n"
+    "ties (cooperative by default) with weight as strength and 1/weight as\n"
+    "distance; pos_degree, neg_degree and pn use every relation's sign.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT   table (default, 80 columns), csv, json or md\n"
+    "  -n, --top N        only the first N actors\n"
+    "  -s, --sort KEY     a metric (default pagerank, largest first), or id or\n"
+    "                     name (alphabetical)\n"
+    "  -t, --ties WHICH   positive (default), negative or all\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Metrics: in_degree out_degree in_strength out_strength pos_degree\n"
+    "neg_degree betweenness closeness harmonic pagerank eigenvector hub\n"
+    "authority pn.\n"
+    "\n"
+    "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
+
+enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+enum { SORT_METRIC, SORT_ID, SORT_NAME };
+
+typedef struct report {
+    const ag_graph *g;
+    const char *input;
+    ag_metrics m;
+    ag_summary sum;
+    ag_balance bal;
+    ag_ties ties;
+    int sort_kind;
+    ag_metric sort_metric;
+    size_t *order, shown;
+    long top;
+} report;
+
+static const report *sort_ctx;
+
+static int by_key(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    const ag_graph *g = sort_ctx->g;
+    int c = 0;
+    if (sort_ctx->sort_kind == SORT_METRIC) {
+        double x = sort_ctx->m.v[sort_ctx->sort_metric][a];
+        double y = sort_ctx->m.v[sort_ctx->sort_metric][b];
+        c = x > y ? -1 : x < y;
+    } else if (sort_ctx->sort_kind == SORT_NAME) {
+        c = strcmp(g->actors[a].name, g->actors[b].name);
+    }
+    return c ? c : strcmp(g->actors[a].id, g->actors[b].id);
+}
+
+static void print_value(FILE *out, ag_metric k, double v)
+{
+    if (ag_metric_is_count(k))
+        fprintf(out, "%.0f", v);
+    else
+        fprintf(out, "%.12g", v);
+}
+
+static void print_csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void print_csv(const report *r, FILE *out)
+{
+    fputs("id,name", out);
+    for (int k = 0; k < AG_METRIC_COUNT; k++)
+        fprintf(out, ",%s", ag_metric_name((ag_metric)k));
+    fputc('\n', out);
+    for (size_t i = 0; i < r->shown; i++) {
+        size_t a = r->order[i];
+        print_csv_field(out, r->g->actors[a].id);
+        fputc(',', out);
+        print_csv_field(out, r->g->actors[a].name);
+        for (int k = 0; k < AG_METRIC_COUNT; k++) {
+            fputc(',', out);
+            print_value(out, (ag_metric)k, r->m.v[k][a]);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void print_summary_lines(const report *r, FILE *out, const char *bullet)
+{
+    const ag_summary *s = &r->sum;
+    fprintf(out, "%sactors %zu, relations %zu; %s ties %zu, density %.3f, reciprocity %.3f\n",
+            bullet, s->actors, s->relations, ag_ties_name(r->ties), s->ties, s->density,
+            s->reciprocity);
+    fprintf(out, "%scomponents: %zu weak, %zu strong; conflict: %zu of %zu relations (%.1f%%)\n",
+            bullet, s->weak_components, s->strong_components, s->conflict_relations,
+            s->relations, 100.0 * s->conflict_share);
+    fprintf(out, "%sbalance: %zu signed triangles, %zu balanced, index %.3f (strict: +++ and +--)\n",
+            bullet, r->bal.triangles, r->bal.balanced, r->bal.index);
+}
+
+static void print_table(const report *r, FILE *out)
+{
+    static const struct {
+        ag_metric k;
+        const char *head;
+        int width;
+    } left[] = {{AG_M_IN_DEGREE, "in", 4},        {AG_M_OUT_DEGREE, "out", 4},
+                {AG_M_IN_STRENGTH, "in_str", 8},  {AG_M_OUT_STRENGTH, "out_str", 8},
+                {AG_M_POS_DEGREE, "pos", 4},      {AG_M_NEG_DEGREE, "neg", 4},
+                {AG_M_PN, "pn", 7}},
+      right[] = {{AG_M_BETWEENNESS, "betw", 7}, {AG_M_CLOSENESS, "clos", 7},
+                 {AG_M_HARMONIC, "harm", 7},    {AG_M_PAGERANK, "pagerank", 9},
+                 {AG_M_EIGENVECTOR, "eigen", 7}, {AG_M_HUB, "hub", 7},
+                 {AG_M_AUTHORITY, "auth", 7}};
+    const int name_w = 22;
+
+    fputs(r->g->title ? r->g->title : r->g->name, out);
+    fputs("\n\n", out);
+    print_summary_lines(r, out, "  ");
+    for (int part = 0; part < 2; part++) {
+        size_t cols = part == 0 ? sizeof left / sizeof *left : sizeof right / sizeof *right;
+        fputc('\n', out);
+        cli_print_cell(out, "actor", name_w, 0);
+        for (size_t c = 0; c < cols; c++) {
+            fputc(' ', out);
+            cli_print_cell(out, part == 0 ? left[c].head : right[c].head,
+                           part == 0 ? left[c].width : right[c].width, 1);
+        }
+        fputc('\n', out);
+        for (size_t i = 0; i < r->shown; i++) {
+            size_t a = r->order[i];
+            cli_print_cell(out, r->g->actors[a].name, name_w, 0);
+            for (size_t c = 0; c < cols; c++) {
+                ag_metric k = part == 0 ? left[c].k : right[c].k;
+                int w = part == 0 ? left[c].width : right[c].width;
+                double v = r->m.v[k][a];
+                fputc(' ', out);
+                if (ag_metric_is_count(k))
+                    fprintf(out, "%*.0f", w, v);
+                else if (k == AG_M_IN_STRENGTH || k == AG_M_OUT_STRENGTH)
+                    fprintf(out, "%*.2f", w, v);
+                else
+                    fprintf(out, "%*.3f", w, v);
+            }
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\nin/out: degree, in_str/out_str: strength (%s ties); pos/neg: signed\n"
+                 "degree; pn: PN centrality; betw: betweenness; clos: closeness; harm:\n"
+                 "harmonic; eigen: eigenvector; auth: authority. Sorted by %s.\n",
+            ag_ties_name(r->ties),
+            r->sort_kind == SORT_ID ? "id" : r->sort_kind == SORT_NAME ? "name"
+                                                                         : ag_metric_name(r->sort_metric));
+}
+
+static void print_md_cell(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            fputs("\\|", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+static void print_md(const report *r, FILE *out)
+{
+    fputs("## ", out);
+    print_md_cell(out, r->g->title ? r->g->title : r->g->name);
+    fputs("\n\n", out);
+    print_summary_lines(r, out, "- ");
+    fputs("\n| actor | id |", out);
+    for (int k = 0; k < AG_METRIC_COUNT; k++)
+        fprintf(out, " %s |", ag_metric_name((ag_metric)k));
+    fputs("\n|---|---|", out);
+    for (int k = 0; k < AG_METRIC_COUNT; k++)
+        fputs("---:|", out);
+    fputc('\n', out);
+    for (size_t i = 0; i < r->shown; i++) {
+        size_t a = r->order[i];
+        fputs("| ", out);
+        print_md_cell(out, r->g->actors[a].name);
+        fputs(" | ", out);
+        print_md_cell(out, r->g->actors[a].id);
+        fputs(" |", out);
+        for (int k = 0; k < AG_METRIC_COUNT; k++) {
+            double v = r->m.v[k][a];
+            if (ag_metric_is_count((ag_metric)k))
+                fprintf(out, " %.0f |", v);
+            else
+                fprintf(out, " %.3f |", v);
+        }
+        fputc('\n', out);
+    }
+}
+
+static int print_json(const report *r, FILE *out)
+{
+    json_t *root = json_object(), *actors = json_array(), *graph = json_object(),
+           *manifest = json_object(), *opts = json_object(), *bal = json_object();
+    int rc = -1;
+    if (!root || !actors || !graph || !manifest || !opts || !bal)
+        goto cleanup;
+    for (size_t i = 0; i < r->shown; i++) {
+        size_t a = r->order[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(actors, o) != 0)
+            goto cleanup;
+        json_object_set_new(o, "id", json_string(r->g->actors[a].id));
+        json_object_set_new(o, "name", json_string(r->g->actors[a].name));
+        for (int k = 0; k < AG_METRIC_COUNT; k++) {
+            double v = r->m.v[k][a];
+            json_object_set_new(o, ag_metric_name((ag_metric)k),
+                                ag_metric_is_count((ag_metric)k) ? json_integer((json_int_t)v)
+                                                                 : json_real(v));
+        }
+    }
+    json_object_set_new(graph, "title", json_string(r->g->title));
+    json_object_set_new(graph, "actors", json_integer((json_int_t)r->sum.actors));
+    json_object_set_new(graph, "relations", json_integer((json_int_t)r->sum.relations));
+    json_object_set_new(graph, "ties", json_integer((json_int_t)r->sum.ties));
+    json_object_set_new(graph, "density", json_real(r->sum.density));
+    json_object_set_new(graph, "reciprocity", json_real(r->sum.reciprocity));
+    json_object_set_new(graph, "weak_components", json_integer((json_int_t)r->sum.weak_components));
+    json_object_set_new(graph, "strong_components",
+                        json_integer((json_int_t)r->sum.strong_components));
+    json_object_set_new(graph, "conflict_relations",
+                        json_integer((json_int_t)r->sum.conflict_relations));
+    json_object_set_new(graph, "conflict_share", json_real(r->sum.conflict_share));
+    json_object_set_new(bal, "triangles", json_integer((json_int_t)r->bal.triangles));
+    json_object_set_new(bal, "balanced", json_integer((json_int_t)r->bal.balanced));
+    json_object_set_new(bal, "index", json_real(r->bal.index));
+    json_object_set_new(graph, "balance", bal);
+    bal = NULL;
+
+    json_object_set_new(opts, "ties", json_string(ag_ties_name(r->ties)));
+    json_object_set_new(opts, "sort",
+                        json_string(r->sort_kind == SORT_ID     ? "id"
+                                    : r->sort_kind == SORT_NAME ? "name"
+                                                                : ag_metric_name(r->sort_metric)));
+    json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
+    json_object_set_new(manifest, "input", json_string(r->input));
+    json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
+    json_object_set_new(manifest, "command", json_string("report"));
+    json_object_set_new(manifest, "options", opts);
+    opts = NULL;
+    json_object_set_new(manifest, "seed", json_null());
+    json_object_set_new(manifest, "actorgraph", json_string(ag_version()));
+
+    json_object_set_new(root, "actors", actors);
+    json_object_set_new(root, "graph", graph);
+    json_object_set_new(root, "manifest", manifest);
+    actors = graph = manifest = NULL;
+    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
+        fputc('\n', out);
+        rc = 0;
+    }
+cleanup:
+    json_decref(root);
+    json_decref(actors);
+    json_decref(graph);
+    json_decref(manifest);
+    json_decref(opts);
+    json_decref(bal);
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
+        {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    report r;
+    ag_graph *g = NULL;
+    ag_error err;
+    ag_status st;
+    int c, fmt = FMT_TABLE, rc;
+    const char *input;
+
+    memset(&r, 0, sizeof r);
+    r.sort_metric = AG_M_PAGERANK;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:n:s:t:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "table") == 0)
+                fmt = FMT_TABLE;
+            else if (strcmp(optarg, "csv") == 0)
+                fmt = FMT_CSV;
+            else if (strcmp(optarg, "json") == 0)
+                fmt = FMT_JSON;
+            else if (strcmp(optarg, "md") == 0)
+                fmt = FMT_MD;
+            else
+                return cli_usage_error("report", "unknown format '%s' (table, csv, json, md)",
+                                       optarg);
+            break;
+        case 'n': {
+            char *end;
+            r.top = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || r.top < 1)
+                return cli_usage_error("report", "--top needs a positive whole number, not '%s'",
+                                       optarg);
+            break;
+        }
+        case 's':
+            if (strcmp(optarg, "id") == 0)
+                r.sort_kind = SORT_ID;
+            else if (strcmp(optarg, "name") == 0)
+                r.sort_kind = SORT_NAME;
+            else if (ag_metric_parse(optarg, &r.sort_metric))
+                r.sort_kind = SORT_METRIC;
+            else
+                return cli_usage_error("report", "unknown sort key '%s'", optarg);
+            break;
+        case 't':
+            if (!ag_ties_parse(optarg, &r.ties))
+                return cli_usage_error("report", "unknown ties '%s' (positive, negative, all)",
+                                       optarg);
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return AG_EXIT_OK;
+        case ':':
+            return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind > 1)
+        return cli_usage_error("report", "too many arguments: '%s'", argv[optind + 1]);
+    input = optind < argc ? argv[optind] : NULL;
+    rc = cli_load_graph(input, &g);
+    if (rc != AG_EXIT_OK)
+        return rc;
+    r.g = g;
+    r.input = input ? input : cli_default_graph();
+    ag_error_clear(&err);
+    if ((st = ag_metrics_compute(g, r.ties, &r.m, &err)) != AG_OK ||
+        (st = ag_summary_compute(g, r.ties, &r.sum, &err)) != AG_OK ||
+        (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    r.order = malloc((g->n_actors + 1) * sizeof *r.order);
+    if (!r.order) {
+        fprintf(stderr, "actorgraph: out of memory\n");
+        rc = AG_EXIT_INTERNAL;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < g->n_actors; i++)
+        r.order[i] = i;
+    sort_ctx = &r;
+    qsort(r.order, g->n_actors, sizeof *r.order, by_key);
+    r.shown = r.top > 0 && (size_t)r.top < g->n_actors ? (size_t)r.top : g->n_actors;
+
+    switch (fmt) {
+    case FMT_CSV: print_csv(&r, stdout); break;
+    case FMT_MD: print_md(&r, stdout); break;
+    case FMT_JSON:
+        if (print_json(&r, stdout) != 0) {
+            fprintf(stderr, "actorgraph: out of memory\n");
+            rc = AG_EXIT_INTERNAL;
+        }
+        break;
+    default: print_table(&r, stdout); break;
+    }
+cleanup:
+    free(r.order);
+    ag_metrics_destroy(&r.m);
+    ag_balance_destroy(&r.bal);
+    ag_graph_free(g);
+    return rc;
+}
+
+const ag_command ag_cmd_report = {
+    .name = "report",
+    .summary = "centralities per actor and a summary of the graph",
+    .usage = usage,
+    .run = run,
+};

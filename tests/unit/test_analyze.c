@@ -1,0 +1,157 @@
+/* Analysis on hand-computed cases: how relations combine, PN, balance. */
+#include <stdlib.h>
+
+#include "actorgraph/actorgraph.h"
+#include "test.h"
+
+static ag_graph *parse(const char *text)
+{
+    ag_graph *g = NULL;
+    ag_diags d;
+    ag_error err;
+    ag_diags_init(&d);
+    if (ag_graph_parse_json(text, strlen(text), "t.json", &g, &d, &err) != AG_OK)
+        fprintf(stderr, "parse failed: %s %s\n", err.pointer, err.message);
+    ag_diags_destroy(&d);
+    return g;
+}
+
+#define HEAD "{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, {\"id\": \"B\"}, " \
+             "{\"id\": \"C\"}, {\"id\": \"D\"}], \"relations\": ["
+#define REL(s, t, sign, w, mutual) \
+    "{\"source\": \"" s "\", \"target\": \"" t "\", \"type\": \"x\", \"sign\": " #sign \
+    ", \"weight\": " #w ", \"mutual\": " #mutual "}"
+
+static void test_combining(void)
+{
+    /* A->B twice (max 0.9 counts), B<->C mutual, C->C self-loop ignored,
+     * A->D negative: out of the positive graph, in the signed one. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 0.4, false) "," REL("A", "B", 1, 0.9, false) ","
+                            REL("B", "C", 1, 0.5, true) "," REL("C", "C", 1, 1, false) ","
+                            REL("A", "D", -1, 0.7, false) "," REL("D", "A", 1, 0.2, false) "]}");
+    ag_metrics m;
+    ag_summary s;
+    ag_error err;
+    if (!g)
+        return;
+    CHECK_INT(ag_metrics_compute(g, AG_TIES_POSITIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_OUT_DEGREE][0], 1, 0);      /* A->B once */
+    CHECK_NEAR(m.v[AG_M_OUT_STRENGTH][0], 0.9, 1e-15);
+    CHECK_NEAR(m.v[AG_M_IN_DEGREE][2], 1, 0);       /* B->C from the mutual relation */
+    CHECK_NEAR(m.v[AG_M_OUT_DEGREE][2], 1, 0);      /* C->B too; no self-loop */
+    CHECK_NEAR(m.v[AG_M_IN_DEGREE][3], 0, 0);       /* A->D is negative */
+    CHECK_NEAR(m.v[AG_M_OUT_DEGREE][3], 1, 0);      /* D->A positive */
+    /* signed pairs: A-B +1.3, B-C +0.5, A-D -0.7 + 0.2 = -0.5 */
+    CHECK_NEAR(m.v[AG_M_POS_DEGREE][0], 1, 0);
+    CHECK_NEAR(m.v[AG_M_NEG_DEGREE][0], 1, 0);
+    CHECK_NEAR(m.v[AG_M_NEG_DEGREE][3], 1, 0);
+    CHECK_NEAR(m.v[AG_M_POS_DEGREE][2], 1, 0);
+    /* betweenness: B lies on A->C (A->B->C), the only such path, n = 4 */
+    CHECK_NEAR(m.v[AG_M_BETWEENNESS][1], (1.0 + 1.0) / 6.0, 1e-12); /* A->C and D->C */
+    ag_metrics_destroy(&m);
+
+    CHECK_INT(ag_metrics_compute(g, AG_TIES_NEGATIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_OUT_STRENGTH][0], 0.7, 1e-15); /* |w| of A->D */
+    CHECK_NEAR(m.v[AG_M_IN_DEGREE][1], 0, 0);
+    ag_metrics_destroy(&m);
+
+    CHECK_INT(ag_metrics_compute(g, AG_TIES_ALL, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_OUT_DEGREE][0], 2, 0);      /* A->B, A->D */
+    CHECK_NEAR(m.v[AG_M_OUT_STRENGTH][0], 1.6, 1e-15);
+    ag_metrics_destroy(&m);
+
+    CHECK_INT(ag_summary_compute(g, AG_TIES_POSITIVE, &s, &err), AG_OK);
+    CHECK_INT(s.ties, 4);                 /* A->B, B->C, C->B, D->A */
+    CHECK_NEAR(s.density, 4.0 / 12.0, 1e-15);
+    CHECK_NEAR(s.reciprocity, 2.0 / 4.0, 1e-15); /* B<->C */
+    CHECK_INT(s.weak_components, 1);
+    CHECK_INT(s.strong_components, 3);    /* {B,C}, {A}, {D} */
+    CHECK_INT(s.conflict_relations, 1);
+    CHECK_NEAR(s.conflict_share, 1.0 / 6.0, 1e-15);
+    ag_graph_free(g);
+}
+
+static void test_pn(void)
+{
+    /* A-B positive, B-C negative, D isolated (n = 4, 2n - 2 = 6).
+     * (I - A/6) x = 1 with A = P - 2N:
+     *   x_A - x_B/6 = 1;  -x_A/6 + x_B + x_C/3 = 1;  x_B/3 + x_C = 1;  x_D = 1.
+     * Substituting x_A = 1 + x_B/6 and x_C = 1 - x_B/3 into the second:
+     * x_B (1 - 1/36 - 1/9) = 1 + 1/6 - 1/3, so x_B = (5/6) / (31/36) = 30/31,
+     * x_A = 1 + 5/31 = 36/31, x_C = 1 - 10/31 = 21/31. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 0.5, true) "," REL("C", "B", -1, 0.3, false) "]}");
+    ag_metrics m;
+    ag_error err;
+    if (!g)
+        return;
+    CHECK_INT(ag_metrics_compute(g, AG_TIES_POSITIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_PN][0], 36.0 / 31.0, 1e-12);
+    CHECK_NEAR(m.v[AG_M_PN][1], 30.0 / 31.0, 1e-12);
+    CHECK_NEAR(m.v[AG_M_PN][2], 21.0 / 31.0, 1e-12);
+    CHECK_NEAR(m.v[AG_M_PN][3], 1.0, 1e-12);
+    /* D reaches no one: closeness 0, not NaN */
+    CHECK_NEAR(m.v[AG_M_CLOSENESS][3], 0.0, 0);
+    ag_metrics_destroy(&m);
+    ag_graph_free(g);
+}
+
+static void test_balance(void)
+{
+    /* ABC +++ balanced; ABD (+,+,-) unbalanced; ACD (+,-,-) balanced;
+     * BCD (+,-,+) unbalanced. Weights make BCD (1.9) heavier than ABD (1.7). */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 0.5, true) "," REL("B", "C", 1, 0.5, true) ","
+                            REL("A", "C", 1, 0.5, true) "," REL("C", "D", -1, 0.5, true) ","
+                            REL("A", "D", -1, 0.3, true) "," REL("B", "D", 1, 0.9, true) "]}");
+    ag_balance b;
+    ag_error err;
+    if (!g)
+        return;
+    CHECK_INT(ag_balance_compute(g, &b, &err), AG_OK);
+    CHECK_INT(b.triangles, 4);
+    CHECK_INT(b.balanced, 2);
+    CHECK_NEAR(b.index, 0.5, 0);
+    CHECK_INT(b.n_unbalanced, 2);
+    if (b.n_unbalanced == 2) {
+        CHECK_INT(b.unbalanced[0].a, 1);
+        CHECK_INT(b.unbalanced[0].b, 2);
+        CHECK_INT(b.unbalanced[0].c, 3);
+        CHECK_NEAR(b.unbalanced[0].weight, 1.9, 1e-12);
+        CHECK_INT(b.unbalanced[0].negatives, 1);
+        CHECK_INT(b.unbalanced[1].a, 0);
+        CHECK_INT(b.unbalanced[1].c, 3);
+        CHECK_NEAR(b.unbalanced[1].weight, 1.7, 1e-12);
+    }
+    ag_balance_destroy(&b);
+    ag_graph_free(g);
+
+    /* no triangle: index 1 by convention, nothing unbalanced */
+    g = parse(HEAD REL("A", "B", 1, 0.5, true) "]}");
+    if (!g)
+        return;
+    CHECK_INT(ag_balance_compute(g, &b, &err), AG_OK);
+    CHECK_INT(b.triangles, 0);
+    CHECK_NEAR(b.index, 1.0, 0);
+    ag_balance_destroy(&b);
+    ag_graph_free(g);
+}
+
+static void test_names(void)
+{
+    ag_metric k;
+    ag_ties t;
+    CHECK(ag_metric_parse("pagerank", &k) && k == AG_M_PAGERANK);
+    CHECK(!ag_metric_parse("page_rank", &k));
+    CHECK(ag_ties_parse("all", &t) && t == AG_TIES_ALL);
+    CHECK(!ag_ties_parse("both", &t));
+    CHECK_STR(ag_metric_name(AG_M_PN), "pn");
+}
+
+int main(void)
+{
+    ag_init();
+    test_combining();
+    test_pn();
+    test_balance();
+    test_names();
+    TEST_END();
+}
