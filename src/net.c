@@ -88,6 +88,40 @@ cleanup:
     return st;
 }
 
+ag_status ag_net_ties_undirected(const ag_graph *g, ag_ties ties, ag_net *out, ag_error *err)
+{
+    ag_net directed;
+    entry *e = NULL;
+    ag_status st = ag_net_ties(g, ties, &directed, err);
+    if (st != AG_OK)
+        return st;
+    e = malloc((directed.m + 1) * sizeof *e);
+    if (!e || alloc_net(out, g->n_actors, directed.m) != 0) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < directed.m; i++) {
+        size_t u = directed.from[i], v = directed.to[i];
+        e[i] = (entry){u < v ? u : v, u < v ? v : u, directed.w[i]};
+    }
+    qsort(e, directed.m, sizeof *e, cmp_entry);
+    for (size_t i = 0; i < directed.m; i++) {
+        if (out->m > 0 && out->from[out->m - 1] == e[i].u && out->to[out->m - 1] == e[i].v) {
+            if (e[i].w > out->w[out->m - 1])
+                out->w[out->m - 1] = e[i].w;
+            continue;
+        }
+        out->from[out->m] = e[i].u;
+        out->to[out->m] = e[i].v;
+        out->w[out->m] = e[i].w;
+        out->m++;
+    }
+cleanup:
+    free(e);
+    ag_net_destroy(&directed);
+    return st;
+}
+
 ag_status ag_net_signed(const ag_graph *g, ag_net *out, ag_error *err)
 {
     entry *e = malloc((g->n_relations + 1) * sizeof *e);

@@ -29,6 +29,11 @@ ag_status ag_net_ties(const ag_graph *g, ag_ties ties, ag_net *out, ag_error *er
  * sign * weight; w is that sum. Sorted by (u, v). */
 ag_status ag_net_signed(const ag_graph *g, ag_net *out, ag_error *err);
 
+/* The undirected version of the tie graph: one edge {u, v}, u < v, per
+ * pair joined by a tie either way, weighted by the stronger direction.
+ * Sorted by (u, v). */
+ag_status ag_net_ties_undirected(const ag_graph *g, ag_ties ties, ag_net *out, ag_error *err);
+
 /* An igraph graph with net's edges. */
 ag_status ag_net_to_igraph(const ag_net *net, int directed, igraph_t *out, ag_error *err);
 

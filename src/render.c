@@ -18,8 +18,10 @@ static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NU
 
 void ag_render_opts_init(ag_render_opts *o)
 {
+    memset(o, 0, sizeof *o);
     o->engine = "dot";
     o->legend = 1;
+    o->color_by = AG_COLOR_BY_GROUP;
 }
 
 int ag_format_parse(const char *name, ag_format *out)
@@ -195,28 +197,95 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The distinct groups of g, sorted; *n receives their count. */
-static const char **sorted_groups(const ag_graph *g, size_t *n)
+/* How actors are filled and boxed: each actor in one class (a group, a
+ * bloc or a kind) or in none. */
+typedef struct colouring {
+    long *cls;          /* each actor's class, -1 for none */
+    char **labels;      /* each class's name, owned */
+    size_t n;
+    int boxes;          /* classes are drawn as clusters */
+    int unclassed;      /* some actor has no class */
+} colouring;
+
+static void colouring_free(colouring *c)
 {
-    const char **all = malloc((g->n_actors + 1) * sizeof *all);
-    size_t k = 0;
-    *n = 0;
-    if (!all)
-        return NULL;
-    for (size_t i = 0; i < g->n_actors; i++)
-        if (g->actors[i].group)
-            all[k++] = g->actors[i].group;
-    qsort(all, k, sizeof *all, cmp_str);
-    for (size_t i = 0; i < k; i++)
-        if (*n == 0 || strcmp(all[*n - 1], all[i]) != 0)
-            all[(*n)++] = all[i];
-    return all;
+    for (size_t i = 0; i < c->n; i++)
+        free(c->labels[i]);
+    free(c->labels);
+    free(c->cls);
+    memset(c, 0, sizeof *c);
 }
 
-static size_t group_index(const char **groups, size_t n, const char *group)
+static int colouring_make(const ag_graph *g, const ag_render_opts *o, colouring *c)
 {
-    const char **hit = bsearch(&group, groups, n, sizeof *groups, cmp_str);
-    return hit ? (size_t)(hit - groups) : 0;
+    size_t na = g->n_actors;
+    memset(c, 0, sizeof *c);
+    c->cls = malloc((na + 1) * sizeof *c->cls);
+    if (!c->cls)
+        return -1;
+    if (o->color_by == AG_COLOR_BY_BLOC && o->bloc) {
+        for (size_t i = 0; i < na; i++)
+            if (o->bloc[i] + 1 > c->n)
+                c->n = o->bloc[i] + 1;
+        c->labels = calloc(c->n + 1, sizeof *c->labels);
+        if (!c->labels)
+            return -1;
+        for (size_t k = 0; k < c->n; k++) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "Bloc %zu", k + 1);
+            if (!(c->labels[k] = strdup(buf)))
+                return -1;
+        }
+        for (size_t i = 0; i < na; i++)
+            c->cls[i] = (long)o->bloc[i];
+        c->boxes = 1;
+    } else if (o->color_by == AG_COLOR_BY_KIND) {
+        c->labels = calloc(AG_KIND_COUNT + 1, sizeof *c->labels);
+        if (!c->labels)
+            return -1;
+        c->n = AG_KIND_COUNT;
+        for (int k = 0; k < AG_KIND_COUNT; k++)
+            if (!(c->labels[k] = strdup(ag_kind_name((ag_kind)k))))
+                return -1;
+        for (size_t i = 0; i < na; i++)
+            c->cls[i] = (long)g->actors[i].kind;
+    } else {
+        /* the distinct groups, sorted by name */
+        const char **all = malloc((na + 1) * sizeof *all);
+        size_t k = 0;
+        if (!all)
+            return -1;
+        for (size_t i = 0; i < na; i++)
+            if (g->actors[i].group)
+                all[k++] = g->actors[i].group;
+        qsort(all, k, sizeof *all, cmp_str);
+        c->labels = calloc(k + 1, sizeof *c->labels);
+        if (!c->labels) {
+            free(all);
+            return -1;
+        }
+        for (size_t i = 0; i < k; i++)
+            if (c->n == 0 || strcmp(c->labels[c->n - 1], all[i]) != 0)
+                if (!(c->labels[c->n++] = strdup(all[i]))) {
+                    free(all);
+                    return -1;
+                }
+        free(all);
+        for (size_t i = 0; i < na; i++) {
+            const char *grp = g->actors[i].group;
+            char **hit = grp ? bsearch(&grp, c->labels, c->n, sizeof *c->labels, cmp_str) : NULL;
+            c->cls[i] = hit ? (long)(hit - c->labels) : -1;
+        }
+        c->boxes = 1;
+    }
+    for (size_t i = 0; i < na; i++)
+        c->unclassed |= c->cls[i] < 0;
+    return 0;
+}
+
+static const char *class_fill(long k)
+{
+    return k < 0 ? NO_GROUP_FILL : group_fill[(size_t)k % N_GROUP_COLORS];
 }
 
 /* Graphviz's API takes non-const strings it does not modify. */
@@ -317,7 +386,56 @@ static void add_title(Agraph_t *root, const ag_graph *g, sbuf *b)
     agstrfree(root, html);
 }
 
-static void add_legend(Agraph_t *root, const ag_graph *g, int clusters, sbuf *b)
+/* Legend rows for the fill colours in use, at most a dozen. */
+static void add_fill_legend(sbuf *b, const ag_graph *g, const ag_render_opts *o,
+                            const colouring *col)
+{
+    enum { MAX_ROWS = 12 };
+    size_t shown = 0, used = 0;
+    char *in_use = calloc(col->n + 1, 1);
+    if (!in_use) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < g->n_actors; i++)
+        if (col->cls[i] >= 0)
+            in_use[col->cls[i]] = 1;
+    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">fill colour: ");
+    if (o->color_by == AG_COLOR_BY_BLOC && o->bloc) {
+        sb_puts(b, "bloc");
+        if (o->bloc_note) {
+            sb_puts(b, " (");
+            sb_html(b, o->bloc_note);
+            sb_puts(b, ")");
+        }
+    } else {
+        sb_puts(b, o->color_by == AG_COLOR_BY_KIND ? "kind" : "group");
+    }
+    sb_puts(b, "</td></tr>");
+    for (size_t k = 0; k < col->n; k++) {
+        if (!in_use[k])
+            continue;
+        used++;
+        if (shown == MAX_ROWS)
+            continue;
+        shown++;
+        sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
+                     "color=\"#404040\" bgcolor=\"%s\"></td><td align=\"left\">",
+                  class_fill((long)k));
+        sb_html(b, col->labels[k]);
+        sb_puts(b, "</td></tr>");
+    }
+    if (used > shown)
+        sb_printf(b, "<tr><td></td><td align=\"left\">and %zu more</td></tr>", used - shown);
+    if (col->unclassed)
+        sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
+                     "color=\"#404040\" bgcolor=\"%s\"></td><td align=\"left\">no group</td></tr>",
+                  NO_GROUP_FILL);
+    free(in_use);
+}
+
+static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *o,
+                       const colouring *col, int clusters, sbuf *b)
 {
     int used[N_FAMILIES] = {0}, kinds[AG_KIND_COUNT] = {0}, dashed = 0, mutual = 0,
         oneway = 0;
@@ -354,7 +472,10 @@ static void add_legend(Agraph_t *root, const ag_graph *g, int clusters, sbuf *b)
         if (kinds[k])
             sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">%s: %s</td></tr>", kind_text[k],
                       ag_kind_name((ag_kind)k));
-    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">fill colour: group</td></tr>");
+    add_fill_legend(b, g, o, col);
+    if (o->size)
+        sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">node size: %s</td></tr>",
+                  o->size_label ? o->size_label : "size");
     sb_puts(b, "</table>");
     if (b->oom)
         return;
@@ -397,30 +518,51 @@ static void evidence_text(sbuf *b, const ag_graph *g, const ag_relation *r)
     }
 }
 
+/* Scales node sizes by o->size: the largest value gets the biggest node. */
+static void size_nodes(Agraph_t *root, Agnode_t **nodes, size_t n, const double *size)
+{
+    double mx = 0;
+    char buf[32];
+    agattr(root, AGNODE, S("width"), S("0.75"));
+    agattr(root, AGNODE, S("height"), S("0.5"));
+    for (size_t i = 0; i < n; i++)
+        if (size[i] > mx)
+            mx = size[i];
+    for (size_t i = 0; i < n; i++) {
+        double t = mx > 0 && size[i] > 0 ? size[i] / mx : 0;
+        snprintf(buf, sizeof buf, "%.2f", 0.9 + 1.6 * t);
+        set(nodes[i], "width", buf);
+        snprintf(buf, sizeof buf, "%.2f", 0.45 + 0.75 * t);
+        set(nodes[i], "height", buf);
+        snprintf(buf, sizeof buf, "%.1f", 11.0 + 7.0 * t);
+        set(nodes[i], "fontsize", buf);
+    }
+}
+
 /* Builds the styled Graphviz graph; NULL when out of memory. */
 static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
 {
     const char *engine = o->engine ? o->engine : "dot";
-    int clusters = engine_draws_clusters(engine);
-    size_t n_groups = 0;
-    const char **groups = sorted_groups(g, &n_groups);
+    colouring col;
+    int boxes;
     Agraph_t *root = NULL, **subs = NULL;
     Agnode_t **nodes = NULL;
     sbuf b = {0};
     char buf[64];
 
-    if (!groups)
+    if (colouring_make(g, o, &col) != 0)
         goto fail;
+    boxes = col.boxes && engine_draws_clusters(engine);
     root = agopen(S(g->name), Agdirected, disc);
-    subs = calloc(n_groups + 1, sizeof *subs);
+    subs = calloc(col.n + 1, sizeof *subs);
     nodes = calloc(g->n_actors + 1, sizeof *nodes);
     if (!root || !subs || !nodes || declare_attrs(root) != 0)
         goto fail;
     set_layout_attrs(root, engine);
     add_title(root, g, &b);
 
-    for (size_t i = 0; i < n_groups; i++) {
-        if (!clusters) {
+    for (size_t i = 0; i < col.n; i++) {
+        if (!boxes) {
             subs[i] = root;
             continue;
         }
@@ -429,7 +571,7 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         if (!subs[i])
             goto fail;
         b.len = 0;
-        sb_esc(&b, groups[i]);
+        sb_esc(&b, col.labels[i]);
         set(subs[i], "label", b.s);
         set(subs[i], "style", "rounded,filled");
         set(subs[i], "fillcolor", group_bg[i % N_GROUP_COLORS]);
@@ -438,8 +580,8 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
     }
     for (size_t i = 0; i < g->n_actors; i++) {
         const ag_actor *a = &g->actors[i];
-        size_t gi = a->group ? group_index(groups, n_groups, a->group) : 0;
-        Agnode_t *n = agnode(a->group ? subs[gi] : root, a->id, 1);
+        long k = col.cls[i];
+        Agnode_t *n = agnode(k >= 0 ? subs[k] : root, a->id, 1);
         if (!n)
             goto fail;
         nodes[i] = n;
@@ -448,7 +590,7 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         set(n, "label", b.s);
         set(n, "shape", kind_shape[a->kind]);
         set(n, "style", kind_style[a->kind]);
-        set(n, "fillcolor", a->group ? group_fill[gi % N_GROUP_COLORS] : NO_GROUP_FILL);
+        set(n, "fillcolor", class_fill(k));
         b.len = 0;
         sb_esc(&b, a->name);
         sb_puts(&b, " (");
@@ -458,6 +600,10 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
             sb_puts(&b, ", group: ");
             sb_esc(&b, a->group);
         }
+        if (o->color_by == AG_COLOR_BY_BLOC && o->bloc)
+            sb_printf(&b, ", bloc %zu", o->bloc[i] + 1);
+        if (o->size)
+            sb_printf(&b, "\\n%s: %.3g", o->size_label ? o->size_label : "size", o->size[i]);
         set(n, "tooltip", b.s);
         b.len = 0;
         sb_printf(&b, "actor-%s", a->id);
@@ -466,6 +612,8 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         sb_printf(&b, "actor %s", ag_kind_name(a->kind));
         set(n, "class", b.s);
     }
+    if (o->size)
+        size_nodes(root, nodes, g->n_actors, o->size);
     for (size_t i = 0; i < g->n_relations; i++) {
         const ag_relation *r = &g->relations[i];
         int fam = family_of(r);
@@ -511,17 +659,17 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         set(e, "class", b.s);
     }
     if (o->legend)
-        add_legend(root, g, clusters, &b);
+        add_legend(root, g, o, &col, engine_draws_clusters(engine), &b);
     if (b.oom)
         goto fail;
     free(b.s);
-    free(groups);
+    colouring_free(&col);
     free(subs);
     free(nodes);
     return root;
 fail:
     free(b.s);
-    free(groups);
+    colouring_free(&col);
     free(subs);
     free(nodes);
     if (root)

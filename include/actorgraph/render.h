@@ -11,12 +11,24 @@ typedef enum ag_format {
     AG_FMT_DOT = 0, AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, AG_FMT_COUNT
 } ag_format;
 
+/* What an actor's fill colour (and box) stands for. */
+typedef enum ag_color_by {
+    AG_COLOR_BY_GROUP = 0, /* the analyst's group; groups drawn as boxes */
+    AG_COLOR_BY_BLOC,      /* computed blocs (ag_cluster); blocs drawn as boxes */
+    AG_COLOR_BY_KIND       /* state, organization, ...; no boxes */
+} ag_color_by;
+
 typedef struct ag_render_opts {
     const char *engine;   /* dot, neato, fdp, sfdp, circo; NULL for dot */
     int legend;           /* nonzero to draw the legend (the default) */
+    ag_color_by color_by;
+    const size_t *bloc;   /* with AG_COLOR_BY_BLOC: each actor's bloc, from 0 */
+    const char *bloc_note;/* legend text saying how blocs were found */
+    const double *size;   /* per-actor values scaling node size, or NULL */
+    const char *size_label; /* legend text naming those values */
 } ag_render_opts;
 
-/* Default options: engine "dot", legend on. */
+/* Default options: engine "dot", legend on, colour by group, no sizing. */
 void ag_render_opts_init(ag_render_opts *o);
 
 /* Format name ("dot", "svg", "png", "pdf") to enum; false if unknown. */

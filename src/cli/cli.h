@@ -25,6 +25,7 @@ typedef struct ag_command {
 extern const ag_command ag_cmd_validate;
 extern const ag_command ag_cmd_render;
 extern const ag_command ag_cmd_report;
+extern const ag_command ag_cmd_clusters;
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);

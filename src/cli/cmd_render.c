@@ -3,11 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/analyze.h"
+#include "actorgraph/cluster.h"
 #include "cli.h"
 
 static const char usage[] =
     "usage: actorgraph render [FILE] [-o PATH]... [--format dot|svg|png|pdf]\n"
     "                         [--engine dot|neato|fdp|sfdp|circo] [--no-legend]\n"
+    "                         [--color-by group|bloc|kind] [--size-by METRIC]\n"
     "\n"
     "Draw the graph as an alliance diagram, laid out and rendered in-process by\n"
     "Graphviz. Without -o, writes out/NAME.dot, out/NAME.svg and out/NAME.png,\n"
@@ -23,6 +26,12 @@ static const char usage[] =
     "  -e, --engine NAME   layout engine: dot (default), neato, fdp, sfdp, circo;\n"
     "                      groups are drawn as boxes by dot, neato and fdp\n"
     "      --no-legend     leave the legend out\n"
+    "  -c, --color-by WHAT fill actors by their group (default), their bloc as\n"
+    "                      'actorgraph clusters' finds it (signed method), or\n"
+    "                      their kind; groups and blocs are drawn as boxes\n"
+    "      --seed S        seed for --color-by bloc (default 1)\n"
+    "  -s, --size-by METRIC scale actors by a metric of 'actorgraph report'\n"
+    "                      (pagerank, betweenness, in_strength, pn, ...)\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -37,6 +46,9 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"engine", required_argument, NULL, 'e'},
         {"no-legend", no_argument, NULL, 'L'},
+        {"color-by", required_argument, NULL, 'c'},
+        {"size-by", required_argument, NULL, 's'},
+        {"seed", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -46,6 +58,12 @@ static int run(int argc, char **argv)
     ag_blob blobs[MAX_OUTPUTS];
     ag_output outs[MAX_OUTPUTS];
     ag_render_opts opts;
+    ag_cluster_opts copts;
+    ag_partition part;
+    ag_metrics metrics;
+    ag_metric size_by = AG_M_PAGERANK;
+    int sized = 0;
+    char bloc_note[64];
     ag_graph *g = NULL;
     ag_error err;
     size_t n = 0;
@@ -53,9 +71,12 @@ static int run(int argc, char **argv)
     ag_status st;
 
     ag_render_opts_init(&opts);
+    ag_cluster_opts_init(&copts);
+    memset(&part, 0, sizeof part);
+    memset(&metrics, 0, sizeof metrics);
     memset(blobs, 0, sizeof blobs);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:e:c:s:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             if (n == MAX_OUTPUTS)
@@ -78,13 +99,38 @@ static int run(int argc, char **argv)
         case 'L':
             opts.legend = 0;
             break;
+        case 'c':
+            if (strcmp(optarg, "group") == 0)
+                opts.color_by = AG_COLOR_BY_GROUP;
+            else if (strcmp(optarg, "bloc") == 0)
+                opts.color_by = AG_COLOR_BY_BLOC;
+            else if (strcmp(optarg, "kind") == 0)
+                opts.color_by = AG_COLOR_BY_KIND;
+            else
+                return cli_usage_error("render", "unknown --color-by '%s' (group, bloc, kind)",
+                                       optarg);
+            break;
+        case 's':
+            if (!ag_metric_parse(optarg, &size_by))
+                return cli_usage_error("render", "unknown metric '%s' for --size-by", optarg);
+            sized = 1;
+            break;
+        case 'S': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 0)
+                return cli_usage_error("render", "--seed needs a whole number >= 0, not '%s'",
+                                       optarg);
+            copts.seed = (unsigned long)v;
+            break;
+        }
         case 'h':
             fputs(usage, stdout);
             return AG_EXIT_OK;
         case ':':
             return cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (optopt && strchr("ofe", optopt))
+            if (optopt && strchr("ofecs", optopt))
                 return cli_usage_error("render", "option '-%c' needs a value", optopt);
             return cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
         }
@@ -127,6 +173,25 @@ static int run(int argc, char **argv)
     }
 
     ag_error_clear(&err);
+    if (opts.color_by == AG_COLOR_BY_BLOC) {
+        if ((st = ag_cluster(g, &copts, &part, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        opts.bloc = part.bloc;
+        snprintf(bloc_note, sizeof bloc_note, "signed blocs, seed %lu", copts.seed);
+        opts.bloc_note = bloc_note;
+    }
+    if (sized) {
+        if ((st = ag_metrics_compute(g, AG_TIES_POSITIVE, &metrics, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        opts.size = metrics.v[size_by];
+        opts.size_label = ag_metric_name(size_by);
+    }
     st = ag_render(g, &opts, formats, n, blobs, &err);
     if (st != AG_OK) {
         cli_print_error(&err);
@@ -150,6 +215,8 @@ cleanup:
         ag_blob_free(&blobs[i]);
     for (size_t i = 0; i < AG_FMT_COUNT; i++)
         free(owned[i]);
+    ag_partition_destroy(&part);
+    ag_metrics_destroy(&metrics);
     ag_graph_free(g);
     return rc;
 }

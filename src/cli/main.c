@@ -8,6 +8,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_validate,
     &ag_cmd_render,
     &ag_cmd_report,
+    &ag_cmd_clusters,
     NULL,
 };
 

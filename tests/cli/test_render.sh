@@ -48,6 +48,21 @@ keywords)
     python3 "$tests/cli/check_svg.py" k.svg "$tests/cli/render/keywords.json" 2 || fail "SVG check"
     grep -q '^	"node"	\[' k.dot || fail "keyword id not quoted in DOT"
     ;;
+color-by)
+    # blocs as 'clusters' finds them, boxed; sizes by a metric
+    expect 0 "$bin" render "$small" --color-by bloc --size-by pagerank -o b.dot
+    diff -u "$tests/cli/render/small-bloc.dot" b.dot || fail "DOT differs from small-bloc.dot"
+    expect 0 "$bin" render "$small" --color-by bloc -o b.svg
+    blocs=$("$bin" clusters "$small" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["blocs"]))')
+    python3 "$tests/cli/check_svg.py" b.svg "$small" $((blocs + 1)) || fail "bloc boxes"
+    grep -q 'fill colour: bloc (signed blocs, seed 1)' b.svg || fail "legend does not say what colour means"
+    # kinds: coloured, no boxes but the legend's
+    expect 0 "$bin" render "$small" --color-by kind --size-by betweenness -o k.svg
+    python3 "$tests/cli/check_svg.py" k.svg "$small" 1 || fail "kind colouring"
+    grep -q 'node size: betweenness' k.svg || fail "legend does not say what size means"
+    expect 1 "$bin" render "$small" --color-by colour
+    expect 1 "$bin" render "$small" --size-by fame
+    ;;
 svg-default-graph)
     expect 0 "$bin" render -o g.svg
     python3 "$tests/cli/check_svg.py" g.svg "$tests/../graphs/dprk-russia.json" 3 || fail "SVG check"

@@ -1,0 +1,62 @@
+/* Alliance blocs: signed partitions and community detection (docs/analysis.md). */
+#ifndef ACTORGRAPH_CLUSTER_H
+#define ACTORGRAPH_CLUSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actorgraph/error.h"
+#include "actorgraph/model.h"
+
+typedef enum ag_cluster_method {
+    AG_CLUSTER_SIGNED = 0, /* spinglass with negative ties, per component */
+    AG_CLUSTER_LEIDEN,     /* modularity, cooperative ties */
+    AG_CLUSTER_LOUVAIN,
+    AG_CLUSTER_WALKTRAP,
+    AG_CLUSTER_INFOMAP,
+    AG_CLUSTER_METHOD_COUNT
+} ag_cluster_method;
+
+bool ag_cluster_method_parse(const char *s, ag_cluster_method *out);
+const char *ag_cluster_method_name(ag_cluster_method m);
+
+typedef struct ag_cluster_opts {
+    ag_cluster_method method;
+    int k;                 /* signed: at most k blocs per component (0: 25) */
+    unsigned long seed;    /* seed of the first run */
+    int runs;              /* runs with seeds seed, seed+1, ...; at least 1 */
+} ag_cluster_opts;
+
+void ag_cluster_opts_init(ag_cluster_opts *o);
+
+/* A tie of the signed pair graph: actors a < b, net value s = the sum of
+ * sign * weight of their relations. */
+typedef struct ag_pair_tie {
+    size_t a, b;
+    double s;
+} ag_pair_tie;
+
+/* A partition of the actors into blocs numbered from 0, in the order of each
+ * bloc's first member in the file, so equal partitions print equally. */
+typedef struct ag_partition {
+    size_t n;               /* actors */
+    size_t *bloc;           /* bloc of each actor */
+    size_t n_blocs;
+    size_t frustration_count;  /* positive ties between blocs + negative inside */
+    double frustration_weight; /* their total |s| */
+    ag_pair_tie *frustrating;  /* those ties, heaviest first */
+    double modularity;      /* of the cooperative ties (undirected); NaN without any */
+    unsigned long seed;     /* seed of the run reported */
+    double *stability;      /* with runs > 1: per actor, mean Jaccard similarity of
+                               its bloc in each run to its bloc here; else NULL */
+} ag_partition;
+
+/* Partitions g's actors. With several runs the best run is reported (least
+ * frustration weight for the signed method, else highest modularity; the
+ * earliest seed on a tie) and each actor's stability across runs is given.
+ * Deterministic for a given seed. */
+ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partition *out,
+                     ag_error *err);
+void ag_partition_destroy(ag_partition *p);
+
+#endif

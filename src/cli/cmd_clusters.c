@@ -1,0 +1,341 @@
+/* actorgraph clusters: alliance blocs, frustration and structural balance. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/analyze.h"
+#include "actorgraph/cluster.h"
+#include "cli.h"
+#include "table.h"
+
+static const char usage[] =
+    "usage: actorgraph clusters [FILE] [--method signed|leiden|louvain|walktrap|infomap]\n"
+    "                           [--k K] [--seed S] [--runs R] [--format table|json|md]\n"
+    "\n"
+    "Find alliance blocs and measure structural balance. The default method,\n"
+    "signed, finds blocs with cooperation inside and conflict between them\n"
+    "(igraph's spinglass with negative ties, Traag & Bruggeman 2009, on each\n"
+    "connected part of the signed graph); the others detect communities of\n"
+    "cooperative ties only. Every method reports the frustration of its blocs:\n"
+    "positive ties between blocs plus negative ties inside them.\n"
+    "\n"
+    "Options:\n"
+    "  -m, --method M    signed (default), leiden, louvain, walktrap, infomap\n"
+    "  -k, --k K         signed: at most K blocs per connected part (default 25)\n"
+    "  -s, --seed S      seed of the random number generator (default 1)\n"
+    "  -r, --runs R      run R times with seeds S, S+1, ...; report the best run\n"
+    "                    and how stable each actor's bloc is across runs\n"
+    "  -f, --format FMT  table (default), json or md\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
+
+enum { FMT_TABLE, FMT_JSON, FMT_MD };
+
+typedef struct result {
+    const ag_graph *g;
+    const char *input;
+    ag_cluster_opts opts;
+    ag_partition p;
+    ag_balance bal;
+} result;
+
+static const char *actor(const result *r, size_t i)
+{
+    return r->g->actors[i].name;
+}
+
+/* Members of each bloc as one line: "Name, Name, ...". */
+static void print_members(const result *r, size_t b, FILE *out, int md)
+{
+    int first = 1;
+    for (size_t v = 0; v < r->p.n; v++)
+        if (r->p.bloc[v] == b) {
+            fputs(first ? "" : ", ", out);
+            fputs(actor(r, v), out);
+            if (md)
+                fprintf(out, " (%s)", r->g->actors[v].id);
+            first = 0;
+        }
+}
+
+static size_t bloc_size(const result *r, size_t b)
+{
+    size_t k = 0;
+    for (size_t v = 0; v < r->p.n; v++)
+        k += r->p.bloc[v] == b;
+    return k;
+}
+
+static void print_text(const result *r, FILE *out, int md)
+{
+    const char *h = md ? "### " : "";
+    const char *li = md ? "- " : "  ";
+    const ag_balance *b = &r->bal;
+    size_t shown;
+
+    fprintf(out, "%s%s%s\n\n", md ? "## " : "", r->g->title ? r->g->title : r->g->name,
+            md ? "" : "");
+    fprintf(out, "%smethod %s, seed %lu", md ? "" : "", ag_cluster_method_name(r->opts.method),
+            r->p.seed);
+    if (r->opts.runs > 1)
+        fprintf(out, " (best of %d runs from seed %lu)", r->opts.runs, r->opts.seed);
+    fprintf(out, "; %zu blocs\n\n", r->p.n_blocs);
+    fprintf(out, "%sBlocs\n%s", h, md ? "\n" : "");
+    for (size_t k = 0; k < r->p.n_blocs; k++) {
+        fprintf(out, "%s%zu (%zu): ", li, k + 1, bloc_size(r, k));
+        print_members(r, k, out, md);
+        fputc('\n', out);
+    }
+    fprintf(out, "\n%sFrustration\n%s", h, md ? "\n" : "");
+    fprintf(out, "%s%zu ties against the blocs, weight %.3f", li, r->p.frustration_count,
+            r->p.frustration_weight);
+    if (!isnan(r->p.modularity))
+        fprintf(out, "; modularity of cooperative ties %.3f", r->p.modularity);
+    fputc('\n', out);
+    for (size_t i = 0; i < r->p.frustration_count; i++) {
+        const ag_pair_tie *t = &r->p.frustrating[i];
+        fprintf(out, "%s%s %s %s: %+.2f, %s\n", li, actor(r, t->a), t->s > 0 ? "+" : "-",
+                actor(r, t->b), t->s, t->s > 0 ? "cooperation between blocs" : "conflict inside a bloc");
+    }
+    fprintf(out, "\n%sStructural balance (strict: +++ and +-- balanced)\n%s", h, md ? "\n" : "");
+    fprintf(out, "%s%zu signed triangles, %zu balanced, index %.3f\n", li, b->triangles,
+            b->balanced, b->index);
+    shown = b->n_unbalanced < 10 ? b->n_unbalanced : 10;
+    for (size_t i = 0; i < shown; i++) {
+        const ag_triangle *t = &b->unbalanced[i];
+        fprintf(out, "%sunbalanced: %s, %s, %s (%s, weight %.2f)\n", li, actor(r, t->a),
+                actor(r, t->b), actor(r, t->c), t->negatives == 1 ? "++-" : "---", t->weight);
+    }
+    if (b->n_unbalanced > shown)
+        fprintf(out, "%s... and %zu more (--format json lists all)\n", li,
+                b->n_unbalanced - shown);
+    if (r->p.stability) {
+        fprintf(out, "\n%sStability over %d runs (mean Jaccard similarity of each actor's bloc)\n%s",
+                h, r->opts.runs, md ? "\n" : "");
+        for (size_t v = 0; v < r->p.n; v++) {
+            fputs(li, out);
+            if (md) {
+                fprintf(out, "%s: %.2f\n", actor(r, v), r->p.stability[v]);
+            } else {
+                cli_print_cell(out, actor(r, v), 24, 0);
+                fprintf(out, " %.2f\n", r->p.stability[v]);
+            }
+        }
+    }
+}
+
+static json_t *ids_json(const result *r, const size_t *ids, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++)
+        json_array_append_new(a, json_string(r->g->actors[ids[i]].id));
+    return a;
+}
+
+static int print_json(const result *r, FILE *out)
+{
+    json_t *root = json_object(), *memb = json_object(), *blocs = json_array(),
+           *fr = json_object(), *frt = json_array(), *bal = json_object(), *unb = json_array(),
+           *man = json_object(), *opts = json_object(), *stab = NULL;
+    int rc = -1;
+    if (!root || !memb || !blocs || !fr || !frt || !bal || !unb || !man || !opts)
+        goto cleanup;
+    for (size_t v = 0; v < r->p.n; v++)
+        json_object_set_new(memb, r->g->actors[v].id, json_integer((json_int_t)r->p.bloc[v] + 1));
+    for (size_t k = 0; k < r->p.n_blocs; k++) {
+        json_t *b = json_object(), *members = json_array();
+        for (size_t v = 0; v < r->p.n; v++)
+            if (r->p.bloc[v] == k)
+                json_array_append_new(members, json_string(r->g->actors[v].id));
+        json_object_set_new(b, "id", json_integer((json_int_t)k + 1));
+        json_object_set_new(b, "members", members);
+        json_array_append_new(blocs, b);
+    }
+    json_object_set_new(fr, "count", json_integer((json_int_t)r->p.frustration_count));
+    json_object_set_new(fr, "weight", json_real(r->p.frustration_weight));
+    for (size_t i = 0; i < r->p.frustration_count; i++) {
+        const ag_pair_tie *t = &r->p.frustrating[i];
+        json_t *o = json_object();
+        size_t ends[2] = {t->a, t->b};
+        json_object_set_new(o, "actors", ids_json(r, ends, 2));
+        json_object_set_new(o, "s", json_real(t->s));
+        json_array_append_new(frt, o);
+    }
+    json_object_set_new(fr, "ties", frt);
+    frt = NULL;
+    json_object_set_new(bal, "triangles", json_integer((json_int_t)r->bal.triangles));
+    json_object_set_new(bal, "balanced", json_integer((json_int_t)r->bal.balanced));
+    json_object_set_new(bal, "index", json_real(r->bal.index));
+    for (size_t i = 0; i < r->bal.n_unbalanced; i++) {
+        const ag_triangle *t = &r->bal.unbalanced[i];
+        json_t *o = json_object();
+        size_t ends[3] = {t->a, t->b, t->c};
+        json_object_set_new(o, "actors", ids_json(r, ends, 3));
+        json_object_set_new(o, "signs", json_string(t->negatives == 1 ? "++-" : "---"));
+        json_object_set_new(o, "weight", json_real(t->weight));
+        json_array_append_new(unb, o);
+    }
+    json_object_set_new(bal, "unbalanced", unb);
+    unb = NULL;
+
+    json_object_set_new(root, "method", json_string(ag_cluster_method_name(r->opts.method)));
+    json_object_set_new(root, "membership", memb);
+    json_object_set_new(root, "blocs", blocs);
+    json_object_set_new(root, "frustration", fr);
+    json_object_set_new(root, "modularity",
+                        isnan(r->p.modularity) ? json_null() : json_real(r->p.modularity));
+    json_object_set_new(root, "balance", bal);
+    memb = blocs = fr = bal = NULL;
+    if (r->p.stability) {
+        stab = json_object();
+        for (size_t v = 0; v < r->p.n; v++)
+            json_object_set_new(stab, r->g->actors[v].id, json_real(r->p.stability[v]));
+        json_object_set_new(root, "stability", stab);
+        stab = NULL;
+    }
+    json_object_set_new(opts, "method", json_string(ag_cluster_method_name(r->opts.method)));
+    json_object_set_new(opts, "k", r->opts.k > 0 ? json_integer(r->opts.k) : json_null());
+    json_object_set_new(opts, "runs", json_integer(r->opts.runs));
+    json_object_set_new(man, "input", json_string(r->input));
+    json_object_set_new(man, "sha256", json_string(r->g->sha256));
+    json_object_set_new(man, "command", json_string("clusters"));
+    json_object_set_new(man, "options", opts);
+    opts = NULL;
+    json_object_set_new(man, "seed", json_integer((json_int_t)r->opts.seed));
+    json_object_set_new(man, "seed_reported", json_integer((json_int_t)r->p.seed));
+    json_object_set_new(man, "actorgraph", json_string(ag_version()));
+    json_object_set_new(root, "manifest", man);
+    man = NULL;
+    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
+        fputc('\n', out);
+        rc = 0;
+    }
+cleanup:
+    json_decref(root);
+    json_decref(memb);
+    json_decref(blocs);
+    json_decref(fr);
+    json_decref(frt);
+    json_decref(bal);
+    json_decref(unb);
+    json_decref(man);
+    json_decref(opts);
+    json_decref(stab);
+    return rc;
+}
+
+static int parse_count(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"method", required_argument, NULL, 'm'}, {"k", required_argument, NULL, 'k'},
+        {"seed", required_argument, NULL, 's'},   {"runs", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    result r;
+    ag_graph *g = NULL;
+    ag_error err;
+    ag_status st;
+    int c, fmt = FMT_TABLE, rc;
+    long v;
+    const char *input;
+
+    memset(&r, 0, sizeof r);
+    ag_cluster_opts_init(&r.opts);
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":m:k:s:r:f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'm':
+            if (!ag_cluster_method_parse(optarg, &r.opts.method))
+                return cli_usage_error("clusters",
+                                       "unknown method '%s' (signed, leiden, louvain, walktrap, "
+                                       "infomap)",
+                                       optarg);
+            break;
+        case 'k':
+            if (!parse_count(optarg, 2, 1000000, &v))
+                return cli_usage_error("clusters", "--k needs a whole number of at least 2, not '%s'",
+                                       optarg);
+            r.opts.k = (int)v;
+            break;
+        case 's':
+            if (!parse_count(optarg, 0, 2147483647L, &v))
+                return cli_usage_error("clusters", "--seed needs a whole number >= 0, not '%s'",
+                                       optarg);
+            r.opts.seed = (unsigned long)v;
+            break;
+        case 'r':
+            if (!parse_count(optarg, 1, 100000, &v))
+                return cli_usage_error("clusters", "--runs needs a whole number >= 1, not '%s'",
+                                       optarg);
+            r.opts.runs = (int)v;
+            break;
+        case 'f':
+            if (strcmp(optarg, "table") == 0)
+                fmt = FMT_TABLE;
+            else if (strcmp(optarg, "json") == 0)
+                fmt = FMT_JSON;
+            else if (strcmp(optarg, "md") == 0)
+                fmt = FMT_MD;
+            else
+                return cli_usage_error("clusters", "unknown format '%s' (table, json, md)", optarg);
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return AG_EXIT_OK;
+        case ':':
+            return cli_usage_error("clusters", "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("clusters", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (r.opts.k && r.opts.method != AG_CLUSTER_SIGNED)
+        return cli_usage_error("clusters", "--k applies to the signed method only");
+    if (argc - optind > 1)
+        return cli_usage_error("clusters", "too many arguments: '%s'", argv[optind + 1]);
+    input = optind < argc ? argv[optind] : NULL;
+    rc = cli_load_graph(input, &g);
+    if (rc != AG_EXIT_OK)
+        return rc;
+    r.g = g;
+    r.input = input ? input : cli_default_graph();
+    ag_error_clear(&err);
+    if ((st = ag_cluster(g, &r.opts, &r.p, &err)) != AG_OK ||
+        (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    if (fmt == FMT_JSON) {
+        if (print_json(&r, stdout) != 0) {
+            fprintf(stderr, "actorgraph: out of memory\n");
+            rc = AG_EXIT_INTERNAL;
+        }
+    } else {
+        print_text(&r, stdout, fmt == FMT_MD);
+    }
+cleanup:
+    ag_partition_destroy(&r.p);
+    ag_balance_destroy(&r.bal);
+    ag_graph_free(g);
+    return rc;
+}
+
+const ag_command ag_cmd_clusters = {
+    .name = "clusters",
+    .summary = "alliance blocs, frustration and structural balance",
+    .usage = usage,
+    .run = run,
+};

@@ -1,0 +1,124 @@
+/* Blocs on hand-computed cases. */
+#include <stdlib.h>
+
+#include "actorgraph/actorgraph.h"
+#include "test.h"
+
+static ag_graph *parse(const char *text)
+{
+    ag_graph *g = NULL;
+    ag_diags d;
+    ag_error err;
+    ag_diags_init(&d);
+    if (ag_graph_parse_json(text, strlen(text), "t.json", &g, &d, &err) != AG_OK)
+        fprintf(stderr, "parse failed: %s %s\n", err.pointer, err.message);
+    ag_diags_destroy(&d);
+    return g;
+}
+
+#define HEAD "{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, {\"id\": \"B\"}, " \
+             "{\"id\": \"C\"}, {\"id\": \"D\"}, {\"id\": \"E\"}], \"relations\": ["
+#define REL(s, t, sign, w) \
+    "{\"source\": \"" s "\", \"target\": \"" t "\", \"type\": \"x\", \"sign\": " #sign \
+    ", \"weight\": " #w ", \"mutual\": true}"
+
+static void test_two_camps(void)
+{
+    /* A+B, C+D, A-C, B-D: two camps, no frustration; E has no tie and is a
+     * bloc of its own. Blocs are numbered by first member in file order. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 0.5) "," REL("C", "D", 1, 0.5) ","
+                            REL("A", "C", -1, 0.5) "," REL("B", "D", -1, 0.5) "]}");
+    ag_cluster_opts o;
+    ag_partition p;
+    ag_error err;
+    if (!g)
+        return;
+    ag_cluster_opts_init(&o);
+    CHECK_INT(ag_cluster(g, &o, &p, &err), AG_OK);
+    CHECK_INT(p.n_blocs, 3);
+    CHECK_INT(p.bloc[0], 0);
+    CHECK_INT(p.bloc[1], 0);
+    CHECK_INT(p.bloc[2], 1);
+    CHECK_INT(p.bloc[3], 1);
+    CHECK_INT(p.bloc[4], 2);
+    CHECK_INT(p.frustration_count, 0);
+    CHECK_NEAR(p.frustration_weight, 0, 0);
+    CHECK(p.stability == NULL);
+    /* modularity of A-B, C-D in two blocs: 2 * (1/2 - (1/2)^2) = 0.5 */
+    CHECK_NEAR(p.modularity, 0.5, 1e-12);
+    ag_partition_destroy(&p);
+
+    o.runs = 4;
+    CHECK_INT(ag_cluster(g, &o, &p, &err), AG_OK);
+    CHECK(p.stability != NULL);
+    if (p.stability)
+        for (size_t v = 0; v < 5; v++)
+            CHECK_NEAR(p.stability[v], 1.0, 0);
+    ag_partition_destroy(&p);
+    ag_graph_free(g);
+}
+
+static void test_unavoidable_frustration(void)
+{
+    /* A+B 0.9, B+C 0.8, A-C 0.2: an unbalanced triangle. Putting all three
+     * together costs 0.2 (the negative tie inside); any split costs at
+     * least 0.8. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 0.9) "," REL("B", "C", 1, 0.8) ","
+                            REL("A", "C", -1, 0.2) "]}");
+    ag_cluster_opts o;
+    ag_partition p;
+    ag_error err;
+    if (!g)
+        return;
+    ag_cluster_opts_init(&o);
+    o.runs = 5;
+    CHECK_INT(ag_cluster(g, &o, &p, &err), AG_OK);
+    CHECK_INT(p.bloc[0], 0);
+    CHECK_INT(p.bloc[1], 0);
+    CHECK_INT(p.bloc[2], 0);
+    CHECK_INT(p.frustration_count, 1);
+    CHECK_NEAR(p.frustration_weight, 0.2, 1e-12);
+    if (p.frustration_count == 1) {
+        CHECK_INT(p.frustrating[0].a, 0);
+        CHECK_INT(p.frustrating[0].b, 2);
+        CHECK_NEAR(p.frustrating[0].s, -0.2, 1e-12);
+    }
+    ag_partition_destroy(&p);
+    ag_graph_free(g);
+}
+
+static void test_unsigned_methods(void)
+{
+    /* two cooperative triangles joined by one weak tie */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 1) "," REL("B", "C", 1, 1) "," REL("A", "C", 1, 1) ","
+                            REL("D", "E", 1, 1) "," REL("C", "D", 1, 0.1) "]}");
+    ag_cluster_opts o;
+    ag_partition p;
+    ag_error err;
+    if (!g)
+        return;
+    for (int m = AG_CLUSTER_LEIDEN; m < AG_CLUSTER_METHOD_COUNT; m++) {
+        ag_cluster_opts_init(&o);
+        o.method = (ag_cluster_method)m;
+        CHECK_INT(ag_cluster(g, &o, &p, &err), AG_OK);
+        if (p.bloc) {
+            CHECK_INT(p.n_blocs, 2);
+            CHECK_INT(p.bloc[0], 0);
+            CHECK_INT(p.bloc[2], 0);
+            CHECK_INT(p.bloc[3], 1);
+            CHECK_INT(p.bloc[4], 1);
+            CHECK_INT(p.frustration_count, 1); /* the weak C-D tie */
+        }
+        ag_partition_destroy(&p);
+    }
+    ag_graph_free(g);
+}
+
+int main(void)
+{
+    ag_init();
+    test_two_camps();
+    test_unavoidable_frustration();
+    test_unsigned_methods();
+    TEST_END();
+}
