@@ -24,16 +24,23 @@ else
 fi
 
 # Build: compiler, CMake, pkg-config and the libraries (nettle for SHA-256
-# of inputs in report manifests).
+# of inputs in report manifests, libcsv and libxml2 to read CSV and GraphML).
 # Run time: fonts for PNG/PDF output (DejaVu covers Latin, Cyrillic and Greek;
 # Nanum covers Hangul) and fontconfig so cairo finds them.
 pkgs="build-essential cmake pkg-config
       libigraph-dev libgraphviz-dev libjansson-dev nettle-dev
+      libcsv-dev libxml2-dev
       fontconfig fonts-dejavu-core fonts-nanum"
 if [ "$want_test" -eq 1 ]; then
     # Tests: python3 checks outputs with its standard library; networkx,
     # scipy and python-igraph regenerate the reference values (tests/reference).
     pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph"
+fi
+
+# Node.js and npm load the exports with Cytoscape.js and graphology in the
+# tests; a machine that already has npm (e.g. from NodeSource) keeps its own.
+if [ "$want_test" -eq 1 ] && ! command -v npm >/dev/null 2>&1; then
+    pkgs="$pkgs nodejs npm"
 fi
 
 # apt-get install leaves packages already present alone, so running this

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <nettle/sha2.h>
 
 #include "jsonpos.h"
+#include "load_internal.h"
 #include "strmap.h"
 
 typedef struct loader {
@@ -416,7 +416,7 @@ static void load_relations(loader *L, json_t *root)
         goto cleanup;
     }
     json_array_foreach(arr, i, rel) {
-        char base[64], p[128], idbuf[32];
+        char base[64], p[128], idbuf[48];
         const char *type, *conf, *label;
         const ag_reltype *rt = NULL;
         ag_relation r;
@@ -526,7 +526,11 @@ static void load_relations(loader *L, json_t *root)
         r.reltype = rt;
         r.type = dup_str(L, type);
         r.label = dup_str(L, label);
+        /* "r<N>", made distinct from every actor id: some exports (Cytoscape,
+           GraphML) keep node and edge ids in one space */
         snprintf(idbuf, sizeof idbuf, "r%zu", i + 1);
+        for (int k = 1; ag_graph_find_actor(g, idbuf) >= 0; k++)
+            snprintf(idbuf, sizeof idbuf, "r%zu_%d", i + 1, k);
         r.id = dup_str(L, idbuf);
         g->relations[g->n_relations++] = r;
 
@@ -590,12 +594,13 @@ static void locate(const char *data, size_t len, ag_diags *diags, size_t from)
     free(q);
 }
 
-ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
-                              ag_graph **out, ag_diags *diags, ag_error *err)
+void ag__srcmap_locate(const ag_srcmap *m, ag_diags *d, size_t from);
+
+ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
+                                  const char *text, size_t len, ag_graph **out,
+                                  ag_diags *diags, ag_error *err)
 {
     loader L;
-    json_error_t jerr;
-    json_t *root = NULL;
     size_t first_diag = diags->count;
     int stop = 0;
     ag_status st = AG_OK;
@@ -604,21 +609,6 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
     memset(&L, 0, sizeof L);
     L.display = display;
     L.diags = diags;
-
-    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        ag_error e;
-        memset(&e, 0, sizeof e);
-        e.code = AG_EPARSE;
-        snprintf(e.file, sizeof e.file, "%s", display);
-        e.line = jerr.line > 0 ? jerr.line : 0;
-        e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
-        snprintf(e.message, sizeof e.message, "%s", jerr.text);
-        if (err)
-            *err = e;
-        st = ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
-        goto cleanup;
-    }
     L.g = calloc(1, sizeof *L.g);
     if (!L.g) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -639,7 +629,10 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
         goto cleanup;
     }
-    locate(data, len, diags, first_diag);
+    if (map)
+        ag__srcmap_locate(map, diags, first_diag);
+    else if (text)
+        locate(text, len, diags, first_diag);
     ag_diags_sort(diags);
     if (L.errors) {
         st = AG_EINVALID;
@@ -656,6 +649,31 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
     L.g = NULL;
 cleanup:
     ag_graph_free(L.g);
+    return st;
+}
+
+ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
+                              ag_graph **out, ag_diags *diags, ag_error *err)
+{
+    json_error_t jerr;
+    json_t *root;
+    ag_status st;
+
+    *out = NULL;
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        ag_error e;
+        memset(&e, 0, sizeof e);
+        e.code = AG_EPARSE;
+        snprintf(e.file, sizeof e.file, "%s", display);
+        e.line = jerr.line > 0 ? jerr.line : 0;
+        e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
+        snprintf(e.message, sizeof e.message, "%s", jerr.text);
+        if (err)
+            *err = e;
+        return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
+    }
+    st = ag__graph_from_document(root, display, NULL, data, len, out, diags, err);
     json_decref(root);
     return st;
 }
@@ -710,55 +728,3 @@ cleanup:
     return st;
 }
 
-static char *file_stem(const char *path)
-{
-    const char *base = strrchr(path, '/'), *dot;
-    size_t n;
-    char *stem;
-    base = base ? base + 1 : path;
-    dot = strrchr(base, '.');
-    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    if (n == 0)
-        return strdup("graph");
-    stem = malloc(n + 1);
-    if (stem) {
-        memcpy(stem, base, n);
-        stem[n] = '\0';
-    }
-    return stem;
-}
-
-ag_status ag_graph_load(const char *path, ag_graph **out, ag_diags *diags, ag_error *err)
-{
-    const char *display = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    char *data = NULL;
-    size_t len = 0;
-    ag_status st;
-
-    *out = NULL;
-    st = ag_read_input(path, display, &data, &len, err);
-    if (st != AG_OK)
-        goto cleanup;
-    st = ag_graph_parse_json(data, len, display, out, diags, err);
-    if (st != AG_OK)
-        goto cleanup;
-    {
-        struct sha256_ctx ctx;
-        uint8_t digest[SHA256_DIGEST_SIZE];
-        sha256_init(&ctx);
-        sha256_update(&ctx, len, (const uint8_t *)data);
-        sha256_digest(&ctx, sizeof digest, digest);
-        for (size_t i = 0; i < sizeof digest; i++)
-            snprintf((*out)->sha256 + 2 * i, 3, "%02x", digest[i]);
-    }
-    free((*out)->name);
-    (*out)->name = strcmp(path, "-") == 0 ? strdup("stdin") : file_stem(path);
-    if (!(*out)->name) {
-        ag_graph_free(*out);
-        *out = NULL;
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-    }
-cleanup:
-    free(data);
-    return st;
-}

@@ -11,7 +11,7 @@
 
 #include "internal.h"
 
-static const char *const format_names[AG_FMT_COUNT] = {"dot", "svg", "png", "pdf"};
+static const char *const format_names[AG_FMT_COUNT] = {"dot", "svg", "png", "pdf", "json"};
 static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NULL};
 
 #define FONT "DejaVu Sans"
@@ -48,7 +48,9 @@ int ag_format_from_path(const char *path, ag_format *out)
         *out = AG_FMT_DOT;
         return 1;
     }
-    return ag_format_parse(dot + 1, out);
+    /* a .json diagram would be confused with graph files: no extension
+       implies Graphviz JSON, only `export --format dot-json` does */
+    return ag_format_parse(dot + 1, out) && *out != AG_FMT_GV_JSON;
 }
 
 int ag_engine_valid(const char *name)
@@ -690,6 +692,53 @@ static int flush_sbuf(void *chan)
 {
     (void)chan;
     return 0;
+}
+
+ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
+                              double *y, ag_error *err)
+{
+    ag_render_opts defaults;
+    Agraph_t *root = NULL;
+    GVC_t *gvc = NULL;
+    int laid_out = 0;
+    ag_status st = AG_OK;
+
+    if (!opts) {
+        ag_render_opts_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->engine && !ag_engine_valid(opts->engine))
+        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
+    ag__graphviz_message_clear();
+    gvc = gvContext();
+    if (!gvc) {
+        st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
+        goto cleanup;
+    }
+    root = build(g, opts, NULL);
+    if (!root) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
+        goto cleanup;
+    }
+    if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
+        st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
+                          ag__graphviz_message()[0] ? ag__graphviz_message() : "unknown error");
+        goto cleanup;
+    }
+    laid_out = 1;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        Agnode_t *n = agnode(root, g->actors[i].id, 0);
+        x[i] = n ? ND_coord(n).x : 0.0;
+        y[i] = n ? GD_bb(root).UR.y - ND_coord(n).y : 0.0;
+    }
+cleanup:
+    if (root && laid_out)
+        gvFreeLayout(gvc, root);
+    if (root)
+        agclose(root);
+    if (gvc)
+        gvFreeContext(gvc);
+    return st;
 }
 
 ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_format *formats,

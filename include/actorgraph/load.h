@@ -2,6 +2,8 @@
 #ifndef ACTORGRAPH_LOAD_H
 #define ACTORGRAPH_LOAD_H
 
+#include <stdbool.h>
+
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
 
@@ -19,8 +21,33 @@ ag_status ag_read_input(const char *path, const char *display, char **data,
 ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
                               ag_graph **out, ag_diags *diags, ag_error *err);
 
-/* ag_read_input followed by ag_graph_parse_json; the graph's name is the
- * file stem of path ("stdin" for "-"). */
+/* The formats graphs can be read from. */
+typedef enum ag_input_format {
+    AG_IN_AUTO = 0, /* from the file's extension; JSON when it says nothing */
+    AG_IN_JSON, AG_IN_CSV, AG_IN_GRAPHML, AG_IN_GML, AG_IN_DOT
+} ag_input_format;
+
+bool ag_input_format_parse(const char *s, ag_input_format *out);
+const char *ag_input_format_name(ag_input_format f);
+/* The format path's extension implies: .json, .csv, .graphml/.xml, .gml,
+ * .dot/.gv; AG_IN_JSON otherwise. */
+ag_input_format ag_input_format_from_path(const char *path);
+
+typedef struct ag_load_opts {
+    ag_input_format format;   /* AG_IN_AUTO by default */
+    const char *actors_csv;   /* with CSV: the actors file, or NULL */
+} ag_load_opts;
+
+/* Reads path ("-" for standard input) once, in the chosen format, and
+ * checks it as a version-1 graph: every input format goes through the same
+ * rules. Problems found go to diags, located in the original file (JSON:
+ * line, column and pointer; CSV: line, column and the column's name;
+ * GraphML, GML, DOT: the line where the library gives one). The graph's
+ * name is the file stem of path ("stdin" for "-"). */
+ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph **out,
+                           ag_diags *diags, ag_error *err);
+
+/* ag_graph_load_ex with the format taken from the extension. */
 ag_status ag_graph_load(const char *path, ag_graph **out, ag_diags *diags,
                         ag_error *err);
 

@@ -8,7 +8,9 @@
 #include "actorgraph/model.h"
 
 typedef enum ag_format {
-    AG_FMT_DOT = 0, AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, AG_FMT_COUNT
+    AG_FMT_DOT = 0, AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF,
+    AG_FMT_GV_JSON, /* Graphviz's JSON with the layout ("json") */
+    AG_FMT_COUNT
 } ag_format;
 
 /* What an actor's fill colour (and box) stands for. */
@@ -30,6 +32,12 @@ typedef struct ag_render_opts {
 
 /* Default options: engine "dot", legend on, colour by group, no sizing. */
 void ag_render_opts_init(ag_render_opts *o);
+
+/* Positions of every actor after layout, in points with y growing
+ * downwards (as in SVG and in screen coordinates of D3 or Cytoscape). x and
+ * y must hold g->n_actors values. */
+ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
+                              double *y, ag_error *err);
 
 /* Format name ("dot", "svg", "png", "pdf") to enum; false if unknown. */
 int ag_format_parse(const char *name, ag_format *out);

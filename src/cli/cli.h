@@ -26,6 +26,8 @@ extern const ag_command ag_cmd_validate;
 extern const ag_command ag_cmd_render;
 extern const ag_command ag_cmd_report;
 extern const ag_command ag_cmd_clusters;
+extern const ag_command ag_cmd_export;
+extern const ag_command ag_cmd_convert;
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);
@@ -44,8 +46,30 @@ void cli_print_usage(const ag_command *c, FILE *out);
  * when none exists. The result is static storage. */
 const char *cli_default_graph(void);
 
+/* How a command reads its input: --from and --actors, shared by all. */
+typedef struct cli_input {
+    ag_load_opts opts;
+} cli_input;
+
+#define CLI_OPT_FROM 0x100
+#define CLI_OPT_ACTORS 0x101
+#define CLI_INPUT_LONGOPTS \
+    {"from", required_argument, NULL, CLI_OPT_FROM}, \
+    {"actors", required_argument, NULL, CLI_OPT_ACTORS}
+#define CLI_INPUT_OPTIONS_HELP \
+    "      --from FMT      input format: json, csv, graphml, gml or dot (default:\n" \
+    "                      from the extension; JSON for standard input)\n" \
+    "      --actors FILE   with CSV input: the actors (id,name,kind,group)\n"
+
+void cli_input_init(cli_input *in);
+/* Handles option c if it is an input option: returns 1 when handled, 0
+ * otherwise; on a bad value prints the usage error and sets *rc. */
+int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc);
+
 /* Loads a graph for a command, printing every problem found. Returns
- * AG_EXIT_OK with *out set, or the exit code to return. */
+ * AG_EXIT_OK with *out set, or the exit code to return. path NULL means the
+ * default graph. */
+int cli_load_input(const char *path, const cli_input *in, ag_graph **out);
 int cli_load_graph(const char *path, ag_graph **out);
 
 /* Maps a library status to an exit code, given whether the failing step

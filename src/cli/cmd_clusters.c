@@ -27,6 +27,7 @@ static const char usage[] =
     "  -r, --runs R      run R times with seeds S, S+1, ...; report the best run\n"
     "                    and how stable each actor's bloc is across runs\n"
     "  -f, --format FMT  table (default), json or md\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
@@ -241,11 +242,12 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"method", required_argument, NULL, 'm'}, {"k", required_argument, NULL, 'k'},
         {"seed", required_argument, NULL, 's'},   {"runs", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"format", required_argument, NULL, 'f'}, CLI_INPUT_LONGOPTS,
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     result r;
     ag_graph *g = NULL;
+    cli_input in;
     ag_error err;
     ag_status st;
     int c, fmt = FMT_TABLE, rc;
@@ -254,6 +256,7 @@ static int run(int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     ag_cluster_opts_init(&r.opts);
+    cli_input_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":m:k:s:r:f:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -298,6 +301,10 @@ static int run(int argc, char **argv)
         case ':':
             return cli_usage_error("clusters", "option '%s' needs a value", argv[optind - 1]);
         default:
+            if (cli_input_option(&in, c, optarg, "clusters", &rc))
+                break;
+            if (rc)
+                return rc;
             return cli_usage_error("clusters", "unknown option '%s'", argv[optind - 1]);
         }
     }
@@ -306,7 +313,7 @@ static int run(int argc, char **argv)
     if (argc - optind > 1)
         return cli_usage_error("clusters", "too many arguments: '%s'", argv[optind + 1]);
     input = optind < argc ? argv[optind] : NULL;
-    rc = cli_load_graph(input, &g);
+    rc = cli_load_input(input, &in, &g);
     if (rc != AG_EXIT_OK)
         return rc;
     r.g = g;

@@ -32,6 +32,7 @@ static const char usage[] =
     "      --seed S        seed for --color-by bloc (default 1)\n"
     "  -s, --size-by METRIC scale actors by a metric of 'actorgraph report'\n"
     "                      (pagerank, betweenness, in_strength, pn, ...)\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -49,6 +50,7 @@ static int run(int argc, char **argv)
         {"color-by", required_argument, NULL, 'c'},
         {"size-by", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
+        CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -65,6 +67,7 @@ static int run(int argc, char **argv)
     int sized = 0;
     char bloc_note[64];
     ag_graph *g = NULL;
+    cli_input in;
     ag_error err;
     size_t n = 0;
     int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0;
@@ -72,6 +75,7 @@ static int run(int argc, char **argv)
 
     ag_render_opts_init(&opts);
     ag_cluster_opts_init(&copts);
+    cli_input_init(&in);
     memset(&part, 0, sizeof part);
     memset(&metrics, 0, sizeof metrics);
     memset(blobs, 0, sizeof blobs);
@@ -84,7 +88,7 @@ static int run(int argc, char **argv)
             paths[n++] = optarg;
             break;
         case 'f':
-            if (!ag_format_parse(optarg, &forced))
+            if (!ag_format_parse(optarg, &forced) || forced == AG_FMT_GV_JSON)
                 return cli_usage_error("render", "unknown format '%s' (dot, svg, png, pdf)",
                                        optarg);
             has_format = 1;
@@ -130,6 +134,10 @@ static int run(int argc, char **argv)
         case ':':
             return cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
         default:
+            if (cli_input_option(&in, c, optarg, "render", &rc))
+                break;
+            if (rc)
+                return rc;
             if (optopt && strchr("ofecs", optopt))
                 return cli_usage_error("render", "option '-%c' needs a value", optopt);
             return cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
@@ -149,7 +157,7 @@ static int run(int argc, char **argv)
                                    paths[i]);
     }
 
-    rc = cli_load_graph(optind < argc ? argv[optind] : NULL, &g);
+    rc = cli_load_input(optind < argc ? argv[optind] : NULL, &in, &g);
     if (rc != AG_EXIT_OK)
         goto cleanup;
 

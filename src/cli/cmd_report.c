@@ -23,6 +23,7 @@ static const char usage[] =
     "  -s, --sort KEY     a metric (default pagerank, largest first), or id or\n"
     "                     name (alphabetical)\n"
     "  -t, --ties WHICH   positive (default), negative or all\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help         show this help\n"
     "\n"
     "Metrics: in_degree out_degree in_strength out_strength pos_degree\n"
@@ -291,10 +292,12 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
         {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        CLI_INPUT_LONGOPTS,                       {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     report r;
     ag_graph *g = NULL;
+    cli_input in;
     ag_error err;
     ag_status st;
     int c, fmt = FMT_TABLE, rc;
@@ -302,6 +305,7 @@ static int run(int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     r.sort_metric = AG_M_PAGERANK;
+    cli_input_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:n:s:t:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -347,13 +351,17 @@ static int run(int argc, char **argv)
         case ':':
             return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
         default:
+            if (cli_input_option(&in, c, optarg, "report", &rc))
+                break;
+            if (rc)
+                return rc;
             return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (argc - optind > 1)
         return cli_usage_error("report", "too many arguments: '%s'", argv[optind + 1]);
     input = optind < argc ? argv[optind] : NULL;
-    rc = cli_load_graph(input, &g);
+    rc = cli_load_input(input, &in, &g);
     if (rc != AG_EXIT_OK)
         return rc;
     r.g = g;

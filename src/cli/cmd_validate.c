@@ -16,15 +16,16 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -q, --quiet   print nothing for valid files\n"
+    CLI_INPUT_OPTIONS_HELP
     "  -h, --help    show this help\n"
     "\n"
     "Exit status: 0 every file valid, 1 usage error, 2 a file is invalid or\n"
     "unreadable.\n";
 
-static int validate_one(const char *path, int quiet)
+static int validate_one(const char *path, const cli_input *in, int quiet)
 {
     ag_graph *g = NULL;
-    int rc = cli_load_graph(path, &g);
+    int rc = cli_load_input(path, in, &g);
     if (rc == AG_EXIT_OK && !quiet)
         printf("%s: valid: %zu actor%s, %zu relation%s, %zu source%s\n",
                path ? (strcmp(path, "-") == 0 ? "<stdin>" : path) : cli_default_graph(),
@@ -38,13 +39,16 @@ static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"quiet", no_argument, NULL, 'q'},
+        CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int quiet = 0, c, worst = AG_EXIT_OK;
+    int quiet = 0, c, worst = AG_EXIT_OK, rc;
+    cli_input in;
 
+    cli_input_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'q':
             quiet = 1;
@@ -53,13 +57,17 @@ static int run(int argc, char **argv)
             fputs(usage, stdout);
             return AG_EXIT_OK;
         default:
+            if (cli_input_option(&in, c, optarg, "validate", &rc))
+                break;
+            if (rc)
+                return rc;
             return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind == argc)
-        return validate_one(NULL, quiet);
+        return validate_one(NULL, &in, quiet);
     for (int i = optind; i < argc; i++) {
-        int rc = validate_one(argv[i], quiet);
+        rc = validate_one(argv[i], &in, quiet);
         if (rc > worst)
             worst = rc;
     }

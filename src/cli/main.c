@@ -9,6 +9,8 @@ static const ag_command *const commands[] = {
     &ag_cmd_render,
     &ag_cmd_report,
     &ag_cmd_clusters,
+    &ag_cmd_export,
+    &ag_cmd_convert,
     NULL,
 };
 
@@ -24,8 +26,9 @@ static void print_help(FILE *out)
         fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fputs("  help       show a command's usage; 'help types' lists relation types\n"
           "\n"
-          "FILE is an actorgraph JSON graph (docs/format.md); '-' reads standard input;\n"
-          "without FILE the default graph (the North Korea-Russia article) is used.\n"
+          "FILE is a graph: actorgraph JSON (docs/format.md), CSV, GraphML, GML or DOT\n"
+          "(by extension, or --from); '-' reads standard input; without FILE the\n"
+          "default graph (the North Korea-Russia article) is used.\n"
           "Run 'actorgraph help COMMAND' for a command's options.\n"
           "\n"
           "Exit status: 0 success, 1 usage error, 2 invalid or unreadable input,\n"

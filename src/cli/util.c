@@ -19,7 +19,9 @@ void cli_print_error(const ag_error *e)
     if (e->file[0]) {
         fputs(e->file, stderr);
         if (e->line > 0)
-            fprintf(stderr, ":%d:%d", e->line, e->column);
+            fprintf(stderr, ":%d", e->line);
+        if (e->line > 0 && e->column > 0)
+            fprintf(stderr, ":%d", e->column);
         fputs(": ", stderr);
     }
     if (e->severity == AG_SEV_WARNING)
@@ -97,7 +99,37 @@ int cli_exit_code(ag_status st, int writing)
     }
 }
 
+void cli_input_init(cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+}
+
+int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc)
+{
+    *rc = 0;
+    if (c == CLI_OPT_FROM) {
+        if (!ag_input_format_parse(arg, &in->opts.format)) {
+            *rc = cli_usage_error(cmd, "unknown input format '%s' (json, csv, graphml, gml, dot)",
+                                  arg);
+            return 0;
+        }
+        return 1;
+    }
+    if (c == CLI_OPT_ACTORS) {
+        in->opts.actors_csv = arg;
+        return 1;
+    }
+    return 0;
+}
+
 int cli_load_graph(const char *path, ag_graph **out)
+{
+    cli_input in;
+    cli_input_init(&in);
+    return cli_load_input(path, &in, out);
+}
+
+int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
 {
     ag_diags diags;
     ag_error err;
@@ -114,7 +146,7 @@ int cli_load_graph(const char *path, ag_graph **out)
     }
     ag_diags_init(&diags);
     ag_error_clear(&err);
-    st = ag_graph_load(path, out, &diags, &err);
+    st = ag_graph_load_ex(path, &in->opts, out, &diags, &err);
     cli_print_diags(&diags);
     if (st != AG_OK && diags.errors == 0)
         cli_print_error(&err);

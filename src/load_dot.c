@@ -1,0 +1,515 @@
+/* Reading DOT through Graphviz's cgraph. Node names become actor ids; the
+ * attributes named after the format's fields become its values: on the
+ * graph title (or a plain label), description and sources (JSON); on nodes
+ * label (the name), kind, group (else the label of the cluster holding the
+ * node) and attr_<k>; on edges the relation fields, evidence as JSON. All
+ * other attributes (styling) are ignored. cgraph keeps no positions, so
+ * the source map names nodes and edges without lines. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cgraph.h>
+
+#include "internal.h"
+#include "load_internal.h"
+#include "strmap.h"
+
+/* The node our renderer adds for its legend; not an actor. */
+#define LEGEND "ag:legend"
+
+#define S(x) ((char *)(x))
+
+typedef struct builder {
+    const char *display;
+    ag_srcmap *map;
+    ag_diags *diags;
+    int errors, oom, latin1_warned;
+} builder;
+
+static void report(builder *b, ag_severity sev, int line, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void report(builder *b, ag_severity sev, int line, const char *where, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (sev == AG_SEV_ERROR)
+        b->errors++;
+    if (ag__diag(b->diags, sev, b->display, line, 0, where, "%s", msg) != AG_OK)
+        b->oom = 1;
+}
+
+static void map_add(builder *b, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void map_add(builder *b, const char *where, const char *fmt, ...)
+{
+    char pointer[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(pointer, sizeof pointer, fmt, ap);
+    va_end(ap);
+    if (ag_srcmap_add(b->map, pointer, 0, 0, where) != 0)
+        b->oom = 1;
+}
+
+/* Sets o[key] = v (stealing v); a NULL v means out of memory. */
+static void put(builder *b, json_t *o, const char *key, json_t *v)
+{
+    if (!v || json_object_set_new(o, key, v) != 0)
+        b->oom = 1;
+}
+
+/* ---- text --------------------------------------------------------------------- */
+
+static int utf8_valid(const unsigned char *s)
+{
+    while (*s) {
+        size_t len;
+        unsigned long c;
+        if (s[0] < 0x80) {
+            s++;
+            continue;
+        }
+        if (s[0] >= 0xC2 && s[0] <= 0xDF)
+            len = 2, c = s[0] & 0x1F;
+        else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+            len = 3, c = s[0] & 0x0F;
+        else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+            len = 4, c = s[0] & 0x07;
+        else
+            return 0;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[k] & 0xC0) != 0x80)
+                return 0;
+            c = (c << 6) | (s[k] & 0x3F);
+        }
+        if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+            (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
+            return 0;
+        s += len;
+    }
+    return 1;
+}
+
+/* s as a JSON string; text that is not UTF-8 is read as ISO-8859-1 (DOT's
+ * other charset), with one warning per file. NULL when out of memory. */
+static json_t *text_json(builder *b, const char *s)
+{
+    char *latin, *o;
+    json_t *v;
+    if (utf8_valid((const unsigned char *)s))
+        return json_string(s);
+    if (!b->latin1_warned) {
+        report(b, AG_SEV_WARNING, 0, NULL, "text is not UTF-8 (read as ISO-8859-1)");
+        b->latin1_warned = 1;
+    }
+    if (!(latin = malloc(2 * strlen(s) + 1)))
+        return NULL;
+    for (o = latin; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x80) {
+            *o++ = (char)c;
+        } else {
+            *o++ = (char)(0xC0 | (c >> 6));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    *o = '\0';
+    v = json_string(latin);
+    free(latin);
+    return v;
+}
+
+/* True for a label worth reading: set, not the default "\N", not an
+ * HTML-like label. */
+static int plain_label(char *s)
+{
+    return s && *s && strcmp(s, "\\N") != 0 && !aghtmlstr(s);
+}
+
+/* The text an escString label shows: "\\" a backslash, "\n", "\l" and
+ * "\r" line breaks, "\N" the node's name (when node is not NULL); other
+ * escapes stay as written. NULL when out of memory. */
+static json_t *label_json(builder *b, const char *s, const char *node)
+{
+    size_t cap = strlen(s) + 1 + (node ? strlen(node) * (strlen(s) / 2) : 0);
+    char *out = malloc(cap), *o = out;
+    json_t *v;
+    if (!out)
+        return NULL;
+    for (; *s; s++) {
+        if (*s != '\\' || !s[1]) {
+            *o++ = *s;
+            continue;
+        }
+        s++;
+        if (*s == '\\' || *s == '"') {
+            *o++ = *s;
+        } else if (*s == 'n' || *s == 'l' || *s == 'r') {
+            *o++ = '\n';
+        } else if (*s == 'N' && node) {
+            memcpy(o, node, strlen(node));
+            o += strlen(node);
+        } else {
+            *o++ = '\\';
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+    v = text_json(b, out);
+    free(out);
+    return v;
+}
+
+/* s as a JSON integer (when integer is set) or real when it is entirely
+ * one, else as a string for the checker to refuse. */
+static json_t *number_json(builder *b, const char *s, int integer)
+{
+    char *end;
+    double d;
+    if (integer) {
+        long long v;
+        errno = 0;
+        v = strtoll(s, &end, 10);
+        if (end != s && *end == '\0' && errno != ERANGE)
+            return json_integer((json_int_t)v);
+    }
+    d = strtod(s, &end);
+    if (end != s && *end == '\0' && isfinite(d))
+        return json_real(d);
+    return text_json(b, s);
+}
+
+/* s as a JSON boolean when it is one of Graphviz's spellings, else as a
+ * string. */
+static json_t *boolean_json(builder *b, const char *s)
+{
+    static const char *const yes[] = {"true", "yes", "1"}, *const no[] = {"false", "no", "0"};
+    for (size_t k = 0; k < 3; k++) {
+        if (strcasecmp(s, yes[k]) == 0)
+            return json_true();
+        if (strcasecmp(s, no[k]) == 0)
+            return json_false();
+    }
+    return text_json(b, s);
+}
+
+/* ---- graph pieces ------------------------------------------------------------ */
+
+/* Reports why cgraph read no graph, from the message it left: the line
+ * from "in line N", the text without it. */
+static void read_failed(builder *b)
+{
+    const char *m = ag__graphviz_message();
+    char msg[512], *hit;
+    size_t n;
+    int line = 0;
+
+    if (!*m) {
+        report(b, AG_SEV_ERROR, 0, NULL, "no graph in the file");
+        return;
+    }
+    n = strcspn(m, "\n");
+    snprintf(msg, sizeof msg, "%.*s", (int)n, m);
+    if ((hit = strstr(msg, " in line ")) != NULL) {
+        char *end;
+        long v = strtol(hit + 9, &end, 10);
+        if (end != hit + 9) {
+            line = v > 0 && v < 1000000000 ? (int)v : 0;
+            memmove(hit, end, strlen(end) + 1);
+        }
+    }
+    if ((hit = strstr(msg, "syntax error")) != NULL)
+        memmove(msg, hit, strlen(hit) + 1);
+    else if (strncmp(msg, "Error: ", 7) == 0)
+        memmove(msg, msg + 7, strlen(msg + 7) + 1);
+    n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
+        msg[--n] = '\0';
+    report(b, AG_SEV_ERROR, line, NULL, "%s", n ? msg : "not a DOT graph");
+}
+
+/* cgraph's lexer keeps what follows the graph it read on the same line,
+ * and the next read would start there; reads on from an empty text until
+ * it is spent. Returns how many more graphs it held. */
+static int drain_lexer(void)
+{
+    Agraph_t *extra;
+    int n = 0;
+    while ((extra = agmemread("")) != NULL) {
+        agclose(extra);
+        n++;
+    }
+    ag__graphviz_message_clear();
+    return n;
+}
+
+/* Records in groups[i] the label of the innermost labelled cluster under
+ * sg holding actor i (label: the one sg's nodes inherit). */
+static void cluster_labels(Agraph_t *sg, char *label, const ag_strmap *index, char **groups)
+{
+    for (Agraph_t *s = agfstsubg(sg); s; s = agnxtsubg(s)) {
+        char *own = label, *l = agget(s, S("label")), *pl = agget(sg, S("label"));
+        if (strncmp(agnameof(s), "cluster", 7) == 0 && plain_label(l) &&
+            !(pl && strcmp(l, pl) == 0))
+            own = l;
+        if (own)
+            for (Agnode_t *n = agfstnode(s); n; n = agnxtnode(s, n)) {
+                size_t i;
+                if (ag_strmap_get(index, agnameof(n), &i))
+                    groups[i] = own;
+            }
+        cluster_labels(s, own, index, groups);
+    }
+}
+
+static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char *cluster,
+                      json_t *actors)
+{
+    const char *id = agnameof(n);
+    char where[320], wfield[400], *v;
+    json_t *actor = json_object(), *attrs = NULL;
+
+    if (!actor || json_array_append_new(actors, actor) != 0) {
+        json_decref(actor);
+        b->oom = 1;
+        return;
+    }
+    snprintf(where, sizeof where, "node \"%s\"", id);
+    put(b, actor, "id", text_json(b, id));
+    map_add(b, where, "/actors/%zu", i);
+    map_add(b, where, "/actors/%zu/id", i);
+    if (plain_label(v = agget(n, S("label")))) {
+        put(b, actor, "name", label_json(b, v, id));
+        snprintf(wfield, sizeof wfield, "%s, label", where);
+        map_add(b, wfield, "/actors/%zu/name", i);
+    }
+    if ((v = agget(n, S("kind"))) && *v) {
+        put(b, actor, "kind", text_json(b, v));
+        snprintf(wfield, sizeof wfield, "%s, kind", where);
+        map_add(b, wfield, "/actors/%zu/kind", i);
+    }
+    if ((v = agget(n, S("group"))) && *v) {
+        put(b, actor, "group", text_json(b, v));
+        snprintf(wfield, sizeof wfield, "%s, group", where);
+        map_add(b, wfield, "/actors/%zu/group", i);
+    } else if (cluster) {
+        put(b, actor, "group", label_json(b, cluster, NULL));
+        snprintf(wfield, sizeof wfield, "%s, cluster label", where);
+        map_add(b, wfield, "/actors/%zu/group", i);
+    }
+    for (Agsym_t *sym = agnxtattr(g, AGNODE, NULL); sym; sym = agnxtattr(g, AGNODE, sym)) {
+        if (strncmp(sym->name, "attr_", 5) != 0 || !sym->name[5] || !*(v = agxget(n, sym)))
+            continue;
+        if (!attrs) {
+            if (!(attrs = json_object())) {
+                b->oom = 1;
+                return;
+            }
+            put(b, actor, "attributes", attrs);
+            snprintf(wfield, sizeof wfield, "%s, attributes", where);
+            map_add(b, wfield, "/actors/%zu/attributes", i);
+        }
+        put(b, attrs, sym->name + 5, text_json(b, v));
+    }
+}
+
+static void read_edge(builder *b, Agedge_t *e, size_t j, int directed, json_t *relations)
+{
+    enum { F_STRING, F_INT, F_REAL, F_BOOL, F_LABEL, F_JSON };
+    static const struct {
+        const char *name;
+        int kind;
+    } fields[] = {{"type", F_STRING},  {"sign", F_INT},          {"weight", F_REAL},
+                  {"mutual", F_BOOL},  {"confidence", F_STRING}, {"start", F_STRING},
+                  {"end", F_STRING},   {"label", F_LABEL},       {"evidence", F_JSON}};
+    const char *src = agnameof(agtail(e)), *tgt = agnameof(aghead(e));
+    char where[320], wfield[400];
+    json_t *rel = json_object();
+
+    if (!rel || json_array_append_new(relations, rel) != 0) {
+        json_decref(rel);
+        b->oom = 1;
+        return;
+    }
+    snprintf(where, sizeof where, "edge %zu (%s -> %s)", j + 1, src, tgt);
+    map_add(b, where, "/relations/%zu", j);
+    put(b, rel, "source", text_json(b, src));
+    put(b, rel, "target", text_json(b, tgt));
+    map_add(b, where, "/relations/%zu/source", j);
+    map_add(b, where, "/relations/%zu/target", j);
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+        char *v = agget(e, S(fields[k].name));
+        json_t *val = NULL;
+        json_error_t jerr;
+        if (!v || !*v)
+            continue;
+        snprintf(wfield, sizeof wfield, "%s, %s", where, fields[k].name);
+        switch (fields[k].kind) {
+        case F_INT: val = number_json(b, v, 1); break;
+        case F_REAL: val = number_json(b, v, 0); break;
+        case F_BOOL: val = boolean_json(b, v); break;
+        case F_LABEL:
+            if (aghtmlstr(v))
+                continue;
+            val = label_json(b, v, NULL);
+            break;
+        case F_JSON:
+            val = json_loads(v, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+            if (!val) {
+                report(b, AG_SEV_ERROR, 0, wfield, "bad JSON: %s", jerr.text);
+                continue;
+            }
+            break;
+        default: val = text_json(b, v); break;
+        }
+        put(b, rel, fields[k].name, val);
+        map_add(b, wfield, "/relations/%zu/%s", j, fields[k].name);
+    }
+    if (!directed && !json_object_get(rel, "mutual")) {
+        put(b, rel, "mutual", json_true());
+        snprintf(wfield, sizeof wfield, "%s, mutual", where);
+        map_add(b, wfield, "/relations/%zu/mutual", j);
+    }
+}
+
+static int cmp_seq(const void *x, const void *y)
+{
+    unsigned long a = AGSEQ(*(Agedge_t *const *)x), c = AGSEQ(*(Agedge_t *const *)y);
+    return a < c ? -1 : a > c;
+}
+
+/* Builds the document from the graph g. */
+static json_t *read_graph(builder *b, Agraph_t *g, const char *title)
+{
+    json_t *doc = json_object(), *actors = json_array(), *relations = json_array();
+    ag_strmap *index = NULL;
+    Agnode_t **nodes = NULL;
+    Agedge_t **edges = NULL;
+    char **groups = NULL, *v;
+    size_t n_nodes = 0, n_edges = 0, total = (size_t)agnnodes(g);
+
+    index = ag_strmap_new(total);
+    nodes = calloc(total + 1, sizeof *nodes);
+    groups = calloc(total + 1, sizeof *groups);
+    edges = calloc((size_t)agnedges(g) + 1, sizeof *edges);
+    if (!doc || !actors || !relations || !index || !nodes || !groups || !edges) {
+        b->oom = 1;
+        goto cleanup;
+    }
+    put(b, doc, "actorgraph", json_integer(1));
+    if ((v = agget(g, S("title"))) && *v) {
+        put(b, doc, "title", text_json(b, v));
+        map_add(b, "graph, title", "/title");
+    } else if (plain_label(v = agget(g, S("label")))) {
+        put(b, doc, "title", label_json(b, v, NULL));
+        map_add(b, "graph, label", "/title");
+    } else {
+        put(b, doc, "title", text_json(b, title));
+    }
+    if ((v = agget(g, S("description"))) && *v) {
+        put(b, doc, "description", text_json(b, v));
+        map_add(b, "graph, description", "/description");
+    }
+    if ((v = agget(g, S("sources"))) && *v) {
+        json_error_t jerr;
+        json_t *src = json_loads(v, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+        if (src)
+            put(b, doc, "sources", src);
+        else
+            report(b, AG_SEV_ERROR, 0, "graph, sources", "bad JSON: %s", jerr.text);
+        map_add(b, NULL, "/sources");
+    }
+
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        if (strcmp(agnameof(n), LEGEND) != 0) {
+            if (ag_strmap_put(index, agnameof(n), n_nodes, NULL) < 0)
+                b->oom = 1;
+            nodes[n_nodes++] = n;
+        }
+    cluster_labels(g, NULL, index, groups);
+    for (size_t i = 0; i < n_nodes && !b->oom; i++)
+        read_node(b, g, nodes[i], i, groups[i], actors);
+
+    for (size_t i = 0; i < n_nodes; i++)
+        for (Agedge_t *e = agfstout(g, nodes[i]); e; e = agnxtout(g, e))
+            if (strcmp(agnameof(aghead(e)), LEGEND) != 0)
+                edges[n_edges++] = e;
+    qsort(edges, n_edges, sizeof *edges, cmp_seq);
+    for (size_t j = 0; j < n_edges && !b->oom; j++)
+        read_edge(b, edges[j], j, agisdirected(g), relations);
+
+    put(b, doc, "actors", actors);
+    put(b, doc, "relations", relations);
+    actors = relations = NULL;
+cleanup:
+    json_decref(actors);
+    json_decref(relations);
+    ag_strmap_free(index);
+    free(nodes);
+    free(groups);
+    free(edges);
+    return doc;
+}
+
+ag_status ag__dot_document(const char *text, size_t len, const char *display, const char *title,
+                           json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
+{
+    builder b = {display, map, diags, 0, 0, 0};
+    char *copy = NULL;
+    Agraph_t *g = NULL;
+    json_t *out = NULL;
+    size_t first_diag = diags->count, skip = 0;
+    ag_status st = AG_OK;
+
+    *doc = NULL;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3;
+    if (!(copy = malloc(len - skip + 1))) {
+        st = AG_ENOMEM;
+        goto cleanup;
+    }
+    memcpy(copy, text + skip, len - skip);
+    copy[len - skip] = '\0';
+
+    ag__graphviz_message_clear();
+    g = agmemread(copy);
+    if (!g)
+        read_failed(&b);
+    if (drain_lexer() > 0)
+        report(&b, AG_SEV_WARNING, 0, NULL, "only the first graph in the file is read");
+    if (g)
+        out = read_graph(&b, g, title);
+    if (b.oom || (g && !out)) {
+        st = AG_ENOMEM;
+        goto cleanup;
+    }
+    if (b.errors) {
+        st = AG_EPARSE;
+        goto cleanup;
+    }
+    *doc = out;
+    out = NULL;
+cleanup:
+    if (st == AG_ENOMEM) {
+        ag_error_set(err, AG_ENOMEM, "out of memory");
+    } else if (st == AG_EPARSE && err) {
+        for (size_t k = first_diag; k < diags->count; k++)
+            if (diags->items[k].severity == AG_SEV_ERROR) {
+                *err = diags->items[k];
+                break;
+            }
+    }
+    json_decref(out);
+    if (g)
+        agclose(g);
+    free(copy);
+    return st;
+}

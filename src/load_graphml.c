@@ -1,0 +1,383 @@
+/* GraphML input through libxml2. Keys are matched by attr.name: actor
+ * fields (name, kind, group; label for a name when there is none),
+ * `attr_<k>` and `attrjson_<k>` back into attributes, anything else on a
+ * node kept as an attribute; relation fields on edges. Lines come from
+ * libxml2. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "load_internal.h"
+
+typedef struct key {
+    char *id, *name, *type, *domain, *def; /* def: <default> text or NULL */
+} key;
+
+typedef struct keys {
+    key *k;
+    size_t n;
+} keys;
+
+static int is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *prop(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static void free_keys(keys *ks)
+{
+    for (size_t i = 0; i < ks->n; i++) {
+        xmlFree(ks->k[i].id);
+        xmlFree(ks->k[i].name);
+        xmlFree(ks->k[i].type);
+        xmlFree(ks->k[i].domain);
+        xmlFree(ks->k[i].def);
+    }
+    free(ks->k);
+}
+
+static const key *find_key(const keys *ks, const char *id)
+{
+    for (size_t i = 0; i < ks->n; i++)
+        if (ks->k[i].id && strcmp(ks->k[i].id, id) == 0)
+            return &ks->k[i];
+    return NULL;
+}
+
+/* A value typed by the key's attr.type: numbers and booleans become JSON
+ * numbers and booleans; text that does not parse stays a string. */
+static json_t *typed(const char *type, const char *text)
+{
+    char *end;
+    if (!type || strcmp(type, "string") == 0)
+        return json_string(text);
+    if (strcmp(type, "int") == 0 || strcmp(type, "long") == 0) {
+        long long v = strtoll(text, &end, 10);
+        if (*text && !*end)
+            return json_integer(v);
+    } else if (strcmp(type, "float") == 0 || strcmp(type, "double") == 0) {
+        double v = strtod(text, &end);
+        if (*text && !*end)
+            return json_real(v);
+    } else if (strcmp(type, "boolean") == 0) {
+        if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
+            return json_true();
+        if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0)
+            return json_false();
+    }
+    return json_string(text);
+}
+
+static const char *const node_fields[] = {"name", "kind", "group", NULL};
+static const char *const edge_fields[] = {"type", "sign", "weight", "mutual", "confidence",
+                                          "start", "end", "label", "evidence", NULL};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct ctx {
+    const char *display;
+    ag_srcmap *map;
+    ag_diags *diags;
+    int oom;
+} ctx;
+
+static void mapped(ctx *c, const char *pointer, const xmlNode *n, const char *where)
+{
+    if (ag_srcmap_add(c->map, pointer, (int)xmlGetLineNo(n), 0, where) != 0)
+        c->oom = 1;
+}
+
+/* Sets o[field] from a data element's text; JSON-text fields are parsed. */
+static void set_json_text(ctx *c, json_t *o, const char *field, const char *text,
+                          const xmlNode *n)
+{
+    json_error_t e;
+    json_t *v = json_loads(text, JSON_DECODE_ANY, &e);
+    if (!v) {
+        ag__diag(c->diags, AG_SEV_ERROR, c->display, (int)xmlGetLineNo(n), 0, NULL,
+                 "%s is not JSON: %s", field, e.text);
+        return;
+    }
+    json_object_set_new(o, field, v);
+}
+
+static void read_node(ctx *c, const keys *ks, const xmlNode *n, json_t *actors)
+{
+    size_t i = json_array_size(actors);
+    json_t *a = json_object(), *attrs = json_object();
+    char *id = prop(n, "id");
+    char pointer[64], where[160], fp[128];
+    int has_name = 0;
+    const xmlNode *label_data = NULL;
+    char *label = NULL;
+
+    if (!a || !attrs || json_array_append_new(actors, a) != 0) {
+        c->oom = 1;
+        json_decref(attrs);
+        xmlFree(id);
+        return;
+    }
+    snprintf(pointer, sizeof pointer, "/actors/%zu", i);
+    snprintf(where, sizeof where, "node \"%s\"", id ? id : "?");
+    mapped(c, pointer, n, where);
+    if (id) {
+        json_object_set_new(a, "id", json_string(id));
+        snprintf(fp, sizeof fp, "%s/id", pointer);
+        mapped(c, fp, n, where);
+    }
+    for (const xmlNode *d = n->children; d; d = d->next) {
+        char *kid, *text;
+        const key *k;
+        if (!is(d, "data"))
+            continue;
+        kid = prop(d, "key");
+        k = kid ? find_key(ks, kid) : NULL;
+        text = (char *)xmlNodeGetContent(d);
+        if (k && k->name && text) {
+            char w[200];
+            snprintf(w, sizeof w, "%s, %s", where, k->name);
+            if (in_list(node_fields, k->name)) {
+                json_object_set_new(a, k->name, json_string(text));
+                snprintf(fp, sizeof fp, "%s/%s", pointer, k->name);
+                mapped(c, fp, d, w);
+                has_name |= strcmp(k->name, "name") == 0;
+            } else if (strncmp(k->name, "attrjson_", 9) == 0) {
+                set_json_text(c, attrs, k->name + 9, text, d);
+            } else if (strncmp(k->name, "attr_", 5) == 0) {
+                json_object_set_new(attrs, k->name + 5, typed(k->type, text));
+            } else if (strcmp(k->name, "label") == 0) {
+                label_data = d;
+                xmlFree(label);
+                label = (char *)xmlStrdup((xmlChar *)text);
+                json_object_set_new(attrs, k->name, typed(k->type, text));
+            } else {
+                json_object_set_new(attrs, k->name, typed(k->type, text));
+            }
+        } else if (!k) {
+            ag__diag(c->diags, AG_SEV_WARNING, c->display, (int)xmlGetLineNo(d), 0, NULL,
+                     "data with undeclared key \"%s\" ignored", kid ? kid : "");
+        }
+        xmlFree(kid);
+        xmlFree(text);
+    }
+    /* a GraphML written by Gephi or yEd names its nodes by label */
+    if (!has_name && label && label[0]) {
+        json_object_set_new(a, "name", json_string(label));
+        json_object_del(attrs, "label");
+        snprintf(fp, sizeof fp, "%s/name", pointer);
+        mapped(c, fp, label_data, where);
+    }
+    json_object_set_new(a, "attributes", attrs);
+    xmlFree(label);
+    xmlFree(id);
+}
+
+static void read_edge(ctx *c, const keys *ks, const xmlNode *e, int undirected, json_t *rels)
+{
+    size_t j = json_array_size(rels);
+    json_t *r = json_object();
+    char *src = prop(e, "source"), *tgt = prop(e, "target"), *dir = prop(e, "directed");
+    char pointer[64], where[200], fp[128];
+
+    if (!r || json_array_append_new(rels, r) != 0) {
+        c->oom = 1;
+        goto cleanup;
+    }
+    snprintf(pointer, sizeof pointer, "/relations/%zu", j);
+    snprintf(where, sizeof where, "edge %zu (%s -> %s)", j + 1, src ? src : "?", tgt ? tgt : "?");
+    mapped(c, pointer, e, where);
+    if (src)
+        json_object_set_new(r, "source", json_string(src));
+    if (tgt)
+        json_object_set_new(r, "target", json_string(tgt));
+    for (const xmlNode *d = e->children; d; d = d->next) {
+        char *kid, *text;
+        const key *k;
+        if (!is(d, "data"))
+            continue;
+        kid = prop(d, "key");
+        k = kid ? find_key(ks, kid) : NULL;
+        text = (char *)xmlNodeGetContent(d);
+        if (k && k->name && text && in_list(edge_fields, k->name)) {
+            char w[260];
+            snprintf(w, sizeof w, "%s, %s", where, k->name);
+            if (strcmp(k->name, "evidence") == 0)
+                set_json_text(c, r, "evidence", text, d);
+            else if (strcmp(k->name, "sign") == 0 || strcmp(k->name, "weight") == 0 ||
+                     strcmp(k->name, "mutual") == 0)
+                json_object_set_new(r, k->name,
+                                    typed(strcmp(k->name, "mutual") == 0 ? "boolean"
+                                          : strcmp(k->name, "sign") == 0 ? "int"
+                                                                           : "double",
+                                          text));
+            else
+                json_object_set_new(r, k->name, json_string(text));
+            snprintf(fp, sizeof fp, "%s/%s", pointer, k->name);
+            mapped(c, fp, d, w);
+        } else if (k && k->name) {
+            ag__diag(c->diags, AG_SEV_WARNING, c->display, (int)xmlGetLineNo(d), 0, NULL,
+                     "edge data \"%s\" ignored", k->name);
+        } else {
+            ag__diag(c->diags, AG_SEV_WARNING, c->display, (int)xmlGetLineNo(d), 0, NULL,
+                     "data with undeclared key \"%s\" ignored", kid ? kid : "");
+        }
+        xmlFree(kid);
+        xmlFree(text);
+    }
+    if (!json_object_get(r, "mutual") &&
+        ((dir && strcmp(dir, "false") == 0) || (undirected && !(dir && strcmp(dir, "true") == 0))))
+        json_object_set_new(r, "mutual", json_true());
+cleanup:
+    xmlFree(src);
+    xmlFree(tgt);
+    xmlFree(dir);
+}
+
+/* Applies each key's <default> to objects of its domain that lack it. */
+static void apply_defaults(const keys *ks, const char *domain, json_t *o, int attrs_nested)
+{
+    for (size_t i = 0; i < ks->n; i++) {
+        const key *k = &ks->k[i];
+        json_t *target = o;
+        const char *name = k->name;
+        if (!k->def || !k->name || !k->domain || strcmp(k->domain, domain) != 0)
+            continue;
+        if (attrs_nested && !in_list(node_fields, k->name)) {
+            target = json_object_get(o, "attributes");
+            if (strncmp(name, "attr_", 5) == 0)
+                name += 5;
+        }
+        if (target && !json_object_get(target, name))
+            json_object_set_new(target, name, typed(k->type, k->def));
+    }
+}
+
+ag_status ag__graphml_document(const char *text, size_t len, const char *display,
+                               const char *title, json_t **doc, ag_srcmap *map,
+                               ag_diags *diags, ag_error *err)
+{
+    xmlParserCtxtPtr pctx = NULL;
+    xmlDocPtr xdoc = NULL;
+    const xmlNode *root, *graph = NULL;
+    keys ks = {NULL, 0};
+    json_t *out = NULL, *actors = NULL, *rels = NULL;
+    ctx c = {display, map, diags, 0};
+    size_t nkeys = 0;
+    int undirected = 0;
+    ag_status st = AG_OK;
+
+    *doc = NULL;
+    pctx = xmlNewParserCtxt();
+    if (!pctx)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    xdoc = xmlCtxtReadMemory(pctx, text, (int)len, display, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!xdoc) {
+        const xmlError *e = xmlCtxtGetLastError(pctx);
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
+        msg[strcspn(msg, "\n")] = '\0';
+        ag__diag(diags, AG_SEV_ERROR, display, e ? e->line : 0, e ? e->int2 : 0, NULL, "%s", msg);
+        st = AG_EPARSE;
+        goto cleanup;
+    }
+    root = xmlDocGetRootElement(xdoc);
+    if (!root || !is(root, "graphml")) {
+        ag__diag(diags, AG_SEV_ERROR, display, root ? (int)xmlGetLineNo(root) : 1, 0, NULL,
+                 "not GraphML: the root element is not <graphml>");
+        st = AG_EPARSE;
+        goto cleanup;
+    }
+    for (const xmlNode *n = root->children; n; n = n->next)
+        nkeys += is(n, "key");
+    ks.k = calloc(nkeys + 1, sizeof *ks.k);
+    out = json_object();
+    actors = json_array();
+    rels = json_array();
+    if (!ks.k || !out || !actors || !rels) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (const xmlNode *n = root->children; n; n = n->next) {
+        if (is(n, "key")) {
+            key *k = &ks.k[ks.n++];
+            k->id = prop(n, "id");
+            k->name = prop(n, "attr.name");
+            k->type = prop(n, "attr.type");
+            k->domain = prop(n, "for");
+            for (const xmlNode *d = n->children; d; d = d->next)
+                if (is(d, "default"))
+                    k->def = (char *)xmlNodeGetContent(d);
+        } else if (is(n, "graph") && !graph) {
+            graph = n;
+        }
+    }
+    if (!graph) {
+        ag__diag(diags, AG_SEV_ERROR, display, (int)xmlGetLineNo(root), 0, NULL,
+                 "no <graph> element");
+        st = AG_EPARSE;
+        goto cleanup;
+    }
+    {
+        char *ed = prop(graph, "edgedefault");
+        undirected = ed && strcmp(ed, "undirected") == 0;
+        xmlFree(ed);
+    }
+    json_object_set_new(out, "actorgraph", json_integer(1));
+    for (const xmlNode *n = graph->children; n; n = n->next) {
+        if (is(n, "data")) {
+            char *kid = prop(n, "key"), *t = (char *)xmlNodeGetContent(n);
+            const key *k = kid ? find_key(&ks, kid) : NULL;
+            if (k && k->name && t) {
+                if (strcmp(k->name, "title") == 0 || strcmp(k->name, "description") == 0) {
+                    json_object_set_new(out, k->name, json_string(t));
+                    mapped(&c, strcmp(k->name, "title") == 0 ? "/title" : "/description", n, NULL);
+                } else if (strcmp(k->name, "sources") == 0) {
+                    set_json_text(&c, out, "sources", t, n);
+                    mapped(&c, "/sources", n, "graph data \"sources\"");
+                }
+            }
+            xmlFree(kid);
+            xmlFree(t);
+        } else if (is(n, "node")) {
+            read_node(&c, &ks, n, actors);
+            apply_defaults(&ks, "node", json_array_get(actors, json_array_size(actors) - 1), 1);
+        } else if (is(n, "edge")) {
+            read_edge(&c, &ks, n, undirected, rels);
+            apply_defaults(&ks, "edge", json_array_get(rels, json_array_size(rels) - 1), 0);
+        }
+    }
+    if (!json_object_get(out, "title"))
+        json_object_set_new(out, "title", json_string(title));
+    json_object_set_new(out, "actors", actors);
+    json_object_set_new(out, "relations", rels);
+    actors = rels = NULL;
+    if (c.oom) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    *doc = out;
+    out = NULL;
+cleanup:
+    free_keys(&ks);
+    json_decref(out);
+    json_decref(actors);
+    json_decref(rels);
+    if (xdoc)
+        xmlFreeDoc(xdoc);
+    xmlFreeParserCtxt(pctx);
+    return st;
+}
