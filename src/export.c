@@ -2,10 +2,11 @@
 #include "actorgraph/export.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 static const char *const export_names[AG_EXPORT_COUNT] = {
     "node-link", "cytoscape", "graphology", "jgf", "graphml", "gml", "dot-json", "json"};
@@ -397,60 +398,14 @@ static json_t *jgf(const ag_graph *g, const ag_export_opts *x, int *oom)
 
 /* ---- flat formats: GraphML and GML ---------------------------------------- */
 
-typedef struct text {
-    char *s;
-    size_t len, cap;
-    int oom;
-} text;
-
-static void add(text *t, const char *s, size_t n)
-{
-    if (t->oom)
-        return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        char *p;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        p = realloc(t->s, cap);
-        if (!p) {
-            t->oom = 1;
-            return;
-        }
-        t->s = p;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = '\0';
-}
-
-static void puts_t(text *t, const char *s)
-{
-    add(t, s, strlen(s));
-}
-
-static void printf_t(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void printf_t(text *t, const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    int n;
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        add(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
-
 /* A double that reads back exactly and always looks like a real. */
-static void real_t(text *t, double v)
+static void real_t(ag_sbuf *t, double v)
 {
     char buf[40];
     snprintf(buf, sizeof buf, "%.17g", v);
     if (!strpbrk(buf, ".eEn"))
         strcat(buf, ".0");
-    puts_t(t, buf);
+    ag__sb_puts(t, buf);
 }
 
 /* How an actor attribute travels in a flat format. */
@@ -524,32 +479,32 @@ static char *dump_compact(const json_t *v)
     return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
 }
 
-static void xml_escape(text *t, const char *s)
+static void xml_escape(ag_sbuf *t, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': puts_t(t, "&amp;"); break;
-        case '<': puts_t(t, "&lt;"); break;
-        case '>': puts_t(t, "&gt;"); break;
-        case '"': puts_t(t, "&quot;"); break;
-        case '\n': puts_t(t, "&#10;"); break;
-        case '\r': puts_t(t, "&#13;"); break;
-        case '\t': puts_t(t, "&#9;"); break;
+        case '&': ag__sb_puts(t, "&amp;"); break;
+        case '<': ag__sb_puts(t, "&lt;"); break;
+        case '>': ag__sb_puts(t, "&gt;"); break;
+        case '"': ag__sb_puts(t, "&quot;"); break;
+        case '\n': ag__sb_puts(t, "&#10;"); break;
+        case '\r': ag__sb_puts(t, "&#13;"); break;
+        case '\t': ag__sb_puts(t, "&#9;"); break;
         default:
             /* XML 1.0 cannot hold other control characters, even escaped */
             if ((unsigned char)*s < 0x20)
-                puts_t(t, "\xef\xbf\xbd");
+                ag__sb_puts(t, "\xef\xbf\xbd");
             else
-                add(t, s, 1);
+                ag__sb_add(t, s, 1);
         }
     }
 }
 
-static void gml_string(text *t, const char *s)
+static void gml_string(ag_sbuf *t, const char *s)
 {
     /* GML is ASCII: quotes, ampersands and non-ASCII as character references */
     const unsigned char *p = (const unsigned char *)s;
-    puts_t(t, "\"");
+    ag__sb_puts(t, "\"");
     while (*p) {
         unsigned long c = *p;
         int len = 1;
@@ -565,19 +520,19 @@ static void gml_string(text *t, const char *s)
                     (p[3] & 0x3F);
                 len = 4;
             }
-            printf_t(t, "&#%lu;", c);
+            ag__sb_printf(t, "&#%lu;", c);
         } else if (c == '"') {
-            puts_t(t, "&quot;");
+            ag__sb_puts(t, "&quot;");
         } else if (c == '&') {
-            puts_t(t, "&amp;");
+            ag__sb_puts(t, "&amp;");
         } else if (c < 0x20) {
-            printf_t(t, "&#%lu;", c);
+            ag__sb_printf(t, "&#%lu;", c);
         } else {
-            add(t, (const char *)p, 1);
+            ag__sb_add(t, (const char *)p, 1);
         }
         p += len;
     }
-    puts_t(t, "\"");
+    ag__sb_puts(t, "\"");
 }
 
 /* One key of a GraphML document. */
@@ -585,21 +540,21 @@ typedef struct gkey {
     const char *id, *domain, *name, *type;
 } gkey;
 
-static void graphml_data(text *t, const char *key, const char *value)
+static void graphml_data(ag_sbuf *t, const char *key, const char *value)
 {
-    printf_t(t, "      <data key=\"%s\">", key);
+    ag__sb_printf(t, "      <data key=\"%s\">", key);
     xml_escape(t, value);
-    puts_t(t, "</data>\n");
+    ag__sb_puts(t, "</data>\n");
 }
 
-static void graphml_real(text *t, const char *key, double v)
+static void graphml_real(ag_sbuf *t, const char *key, double v)
 {
-    printf_t(t, "      <data key=\"%s\">", key);
+    ag__sb_printf(t, "      <data key=\"%s\">", key);
     real_t(t, v);
-    puts_t(t, "</data>\n");
+    ag__sb_puts(t, "</data>\n");
 }
 
-static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
+static int graphml(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
 {
     static const gkey fixed[] = {
         {"g_title", "graph", "title", "string"},
@@ -627,37 +582,37 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
 
     if (!keys)
         return -1;
-    puts_t(t, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    ag__sb_puts(t, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
               "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
               "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
               "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
               "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-        printf_t(t, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+        ag__sb_printf(t, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                  fixed[i].id, fixed[i].domain, fixed[i].name, fixed[i].type);
     for (size_t k = 0; k < nkeys; k++) {
-        printf_t(t, "  <key id=\"n_a%zu\" for=\"node\" attr.name=\"%s", k,
+        ag__sb_printf(t, "  <key id=\"n_a%zu\" for=\"node\" attr.name=\"%s", k,
                  keys[k].type == FLAT_JSON ? "attrjson_" : "attr_");
         xml_escape(t, keys[k].name);
-        printf_t(t, "\" attr.type=\"%s\"/>\n", flat_type_names[keys[k].type]);
+        ag__sb_printf(t, "\" attr.type=\"%s\"/>\n", flat_type_names[keys[k].type]);
     }
     if (x->metrics)
         for (int k = 0; k < AG_METRIC_COUNT; k++)
-            printf_t(t, "  <key id=\"n_m%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k,
+            ag__sb_printf(t, "  <key id=\"n_m%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k,
                      ag_metric_name((ag_metric)k), ag_metric_is_count((ag_metric)k) ? "int" : "double");
     if (x->partition)
-        puts_t(t, "  <key id=\"n_bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n");
+        ag__sb_puts(t, "  <key id=\"n_bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n");
     if (x->x && x->y)
-        puts_t(t, "  <key id=\"n_x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+        ag__sb_puts(t, "  <key id=\"n_x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
                   "  <key id=\"n_y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n");
-    puts_t(t, "  <graph id=\"G\" edgedefault=\"directed\">\n");
-    puts_t(t, "    <data key=\"g_title\">");
+    ag__sb_puts(t, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    ag__sb_puts(t, "    <data key=\"g_title\">");
     xml_escape(t, g->title ? g->title : g->name);
-    puts_t(t, "</data>\n");
+    ag__sb_puts(t, "</data>\n");
     if (g->description) {
-        puts_t(t, "    <data key=\"g_description\">");
+        ag__sb_puts(t, "    <data key=\"g_description\">");
         xml_escape(t, g->description);
-        puts_t(t, "</data>\n");
+        ag__sb_puts(t, "</data>\n");
     }
     src = sources_json(g, &oom);
     s = src ? dump_compact(src) : NULL;
@@ -666,17 +621,17 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
         free(keys);
         return -1;
     }
-    puts_t(t, "    <data key=\"g_sources\">");
+    ag__sb_puts(t, "    <data key=\"g_sources\">");
     xml_escape(t, s);
-    puts_t(t, "</data>\n");
+    ag__sb_puts(t, "</data>\n");
     free(s);
     json_decref(src);
 
     for (size_t i = 0; i < g->n_actors; i++) {
         const ag_actor *a = &g->actors[i];
-        puts_t(t, "    <node id=\"");
+        ag__sb_puts(t, "    <node id=\"");
         xml_escape(t, a->id);
-        puts_t(t, "\">\n");
+        ag__sb_puts(t, "\">\n");
         graphml_data(t, "n_name", a->name);
         graphml_data(t, "n_kind", ag_kind_name(a->kind));
         if (a->group)
@@ -692,7 +647,7 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
             } else if (keys[k].type == FLAT_DOUBLE) {
                 graphml_real(t, key, json_number_value(v));
             } else if (keys[k].type == FLAT_INT) {
-                printf_t(t, "      <data key=\"%s\">%" JSON_INTEGER_FORMAT "</data>\n", key,
+                ag__sb_printf(t, "      <data key=\"%s\">%" JSON_INTEGER_FORMAT "</data>\n", key,
                          json_integer_value(v));
             } else if (keys[k].type == FLAT_BOOL) {
                 graphml_data(t, key, json_is_true(v) ? "true" : "false");
@@ -711,17 +666,17 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
                 char key[16];
                 snprintf(key, sizeof key, "n_m%d", k);
                 if (ag_metric_is_count((ag_metric)k))
-                    printf_t(t, "      <data key=\"%s\">%.0f</data>\n", key, x->metrics->v[k][i]);
+                    ag__sb_printf(t, "      <data key=\"%s\">%.0f</data>\n", key, x->metrics->v[k][i]);
                 else
                     graphml_real(t, key, x->metrics->v[k][i]);
             }
         if (x->partition)
-            printf_t(t, "      <data key=\"n_bloc\">%zu</data>\n", x->partition->bloc[i] + 1);
+            ag__sb_printf(t, "      <data key=\"n_bloc\">%zu</data>\n", x->partition->bloc[i] + 1);
         if (x->x && x->y) {
             graphml_real(t, "n_x", x->x[i]);
             graphml_real(t, "n_y", x->y[i]);
         }
-        puts_t(t, "    </node>\n");
+        ag__sb_puts(t, "    </node>\n");
     }
     for (size_t i = 0; i < g->n_relations; i++) {
         const ag_relation *r = &g->relations[i];
@@ -733,13 +688,13 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
             free(keys);
             return -1;
         }
-        printf_t(t, "    <edge id=\"%s\" source=\"", r->id);
+        ag__sb_printf(t, "    <edge id=\"%s\" source=\"", r->id);
         xml_escape(t, g->actors[r->source].id);
-        puts_t(t, "\" target=\"");
+        ag__sb_puts(t, "\" target=\"");
         xml_escape(t, g->actors[r->target].id);
-        puts_t(t, "\">\n");
+        ag__sb_puts(t, "\">\n");
         graphml_data(t, "e_type", r->type);
-        printf_t(t, "      <data key=\"e_sign\">%d</data>\n", r->sign);
+        ag__sb_printf(t, "      <data key=\"e_sign\">%d</data>\n", r->sign);
         graphml_real(t, "e_weight", r->weight);
         graphml_data(t, "e_mutual", r->mutual ? "true" : "false");
         graphml_data(t, "e_confidence", ag_confidence_name(r->confidence));
@@ -755,45 +710,45 @@ static int graphml(const ag_graph *g, const ag_export_opts *x, text *t)
             graphml_data(t, "e_label", r->label);
         graphml_data(t, "e_evidence", evs);
         free(evs);
-        puts_t(t, "    </edge>\n");
+        ag__sb_puts(t, "    </edge>\n");
     }
-    puts_t(t, "  </graph>\n</graphml>\n");
+    ag__sb_puts(t, "  </graph>\n</graphml>\n");
     free(keys);
     return oom || t->oom ? -1 : 0;
 }
 
-static void gml_kv_string(text *t, const char *indent, const char *key, const char *value)
+static void gml_kv_string(ag_sbuf *t, const char *indent, const char *key, const char *value)
 {
-    printf_t(t, "%s%s ", indent, key);
+    ag__sb_printf(t, "%s%s ", indent, key);
     gml_string(t, value);
-    puts_t(t, "\n");
+    ag__sb_puts(t, "\n");
 }
 
-static void gml_kv_real(text *t, const char *indent, const char *key, double v)
+static void gml_kv_real(ag_sbuf *t, const char *indent, const char *key, double v)
 {
-    printf_t(t, "%s%s ", indent, key);
+    ag__sb_printf(t, "%s%s ", indent, key);
     real_t(t, v);
-    puts_t(t, "\n");
+    ag__sb_puts(t, "\n");
 }
 
 /* A GML key holds letters, digits and '_' only (networkx enforces this).
  * Attribute names are written reversibly: '_' as "__", any other byte as
  * '_' and two hex digits ("iso-code" -> "iso_2Dcode"). */
-static void gml_key(text *t, const char *prefix, const char *name)
+static void gml_key(ag_sbuf *t, const char *prefix, const char *name)
 {
-    puts_t(t, prefix);
+    ag__sb_puts(t, prefix);
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         unsigned char c = *p;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-            add(t, (const char *)p, 1);
+            ag__sb_add(t, (const char *)p, 1);
         else if (c == '_')
-            puts_t(t, "__");
+            ag__sb_puts(t, "__");
         else
-            printf_t(t, "_%02X", c);
+            ag__sb_printf(t, "_%02X", c);
     }
 }
 
-static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
+static int gml(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
 {
     size_t nkeys = 0;
     flat_key *keys = flat_keys(g, &nkeys);
@@ -804,7 +759,7 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
 
     if (!keys)
         return -1;
-    puts_t(t, "graph [\n  directed 1\n  multigraph 1\n");
+    ag__sb_puts(t, "graph [\n  directed 1\n  multigraph 1\n");
     gml_kv_string(t, "  ", "title", g->title ? g->title : g->name);
     if (g->description)
         gml_kv_string(t, "  ", "description", g->description);
@@ -819,7 +774,7 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
     free(s);
     for (size_t i = 0; i < g->n_actors; i++) {
         const ag_actor *a = &g->actors[i];
-        printf_t(t, "  node [\n%sid %zu\n", in, i);
+        ag__sb_printf(t, "  node [\n%sid %zu\n", in, i);
         gml_kv_string(t, in, "label", a->id);
         gml_kv_string(t, in, "name", a->name);
         gml_kv_string(t, in, "kind", ag_kind_name(a->kind));
@@ -830,17 +785,17 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
             int as_json = keys[k].type == FLAT_JSON || keys[k].type == FLAT_BOOL;
             if (!v)
                 continue;
-            puts_t(t, in);
+            ag__sb_puts(t, in);
             gml_key(t, as_json ? "attrjson" : "attr", "");
-            puts_t(t, "_");
+            ag__sb_puts(t, "_");
             gml_key(t, "", keys[k].name);
-            puts_t(t, " ");
+            ag__sb_puts(t, " ");
             if (keys[k].type == FLAT_STRING) {
                 gml_string(t, json_string_value(v));
             } else if (keys[k].type == FLAT_DOUBLE) {
                 real_t(t, json_number_value(v));
             } else if (keys[k].type == FLAT_INT) {
-                printf_t(t, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+                ag__sb_printf(t, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
             } else {
                 char *j = dump_compact(v);
                 if (!j) {
@@ -850,22 +805,22 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
                 gml_string(t, j);
                 free(j);
             }
-            puts_t(t, "\n");
+            ag__sb_puts(t, "\n");
         }
         if (x->metrics)
             for (int k = 0; k < AG_METRIC_COUNT; k++) {
                 if (ag_metric_is_count((ag_metric)k))
-                    printf_t(t, "%s%s %.0f\n", in, ag_metric_name((ag_metric)k), x->metrics->v[k][i]);
+                    ag__sb_printf(t, "%s%s %.0f\n", in, ag_metric_name((ag_metric)k), x->metrics->v[k][i]);
                 else
                     gml_kv_real(t, in, ag_metric_name((ag_metric)k), x->metrics->v[k][i]);
             }
         if (x->partition)
-            printf_t(t, "%sbloc %zu\n", in, x->partition->bloc[i] + 1);
+            ag__sb_printf(t, "%sbloc %zu\n", in, x->partition->bloc[i] + 1);
         if (x->x && x->y) {
             gml_kv_real(t, in, "x", x->x[i]);
             gml_kv_real(t, in, "y", x->y[i]);
         }
-        puts_t(t, "  ]\n");
+        ag__sb_puts(t, "  ]\n");
     }
     for (size_t i = 0; i < g->n_relations; i++) {
         const ag_relation *r = &g->relations[i];
@@ -877,12 +832,12 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
             free(keys);
             return -1;
         }
-        printf_t(t, "  edge [\n%ssource %zu\n%starget %zu\n", in, r->source, in, r->target);
+        ag__sb_printf(t, "  edge [\n%ssource %zu\n%starget %zu\n", in, r->source, in, r->target);
         gml_kv_string(t, in, "key", r->id);
         gml_kv_string(t, in, "type", r->type);
-        printf_t(t, "%ssign %d\n", in, r->sign);
+        ag__sb_printf(t, "%ssign %d\n", in, r->sign);
         gml_kv_real(t, in, "weight", r->weight);
-        printf_t(t, "%smutual %d\n", in, r->mutual ? 1 : 0);
+        ag__sb_printf(t, "%smutual %d\n", in, r->mutual ? 1 : 0);
         gml_kv_string(t, in, "confidence", ag_confidence_name(r->confidence));
         if (r->start.year) {
             ag_date_format(&r->start, date, sizeof date);
@@ -896,9 +851,9 @@ static int gml(const ag_graph *g, const ag_export_opts *x, text *t)
             gml_kv_string(t, in, "label", r->label);
         gml_kv_string(t, in, "evidence", evs);
         free(evs);
-        puts_t(t, "  ]\n");
+        ag__sb_puts(t, "  ]\n");
     }
-    puts_t(t, "]\n");
+    ag__sb_puts(t, "]\n");
     free(keys);
     return oom || t->oom ? -1 : 0;
 }
@@ -932,7 +887,7 @@ ag_status ag_export(const ag_graph *g, const ag_export_opts *o, ag_blob *out, ag
 {
     ag_export_opts defaults;
     int oom = 0;
-    text t = {0};
+    ag_sbuf t = {0};
 
     out->data = NULL;
     out->len = 0;

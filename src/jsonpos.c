@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "strmap.h"
+#include "text.h"
 
 typedef struct scan {
     const char *s;
@@ -68,25 +69,6 @@ static int path_append(scan *sc, const char *seg, size_t n)
     return 0;
 }
 
-static void put_utf8(char *out, size_t *n, unsigned long cp)
-{
-    if (cp < 0x80) {
-        out[(*n)++] = (char)cp;
-    } else if (cp < 0x800) {
-        out[(*n)++] = (char)(0xC0 | (cp >> 6));
-        out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out[(*n)++] = (char)(0xE0 | (cp >> 12));
-        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        out[(*n)++] = (char)(0xF0 | (cp >> 18));
-        out[(*n)++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (char)(0x80 | (cp & 0x3F));
-    }
-}
-
 static unsigned long hex4(const char *p)
 {
     unsigned long v = 0;
@@ -117,7 +99,7 @@ static void scan_string(scan *sc, char *out, size_t *out_len)
                         advance(sc);
                 }
                 if (out)
-                    put_utf8(out, &n, cp);
+                    n += ag__utf8_put(cp, out + n);
                 continue;
             }
             if (out) {

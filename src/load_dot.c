@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "load_internal.h"
+#include "text.h"
 #include "strmap.h"
 
 /* The node our renderer adds for its legend; not an actor. */
@@ -68,60 +69,21 @@ static void put(builder *b, json_t *o, const char *key, json_t *v)
 
 /* ---- text --------------------------------------------------------------------- */
 
-static int utf8_valid(const unsigned char *s)
-{
-    while (*s) {
-        size_t len;
-        unsigned long c;
-        if (s[0] < 0x80) {
-            s++;
-            continue;
-        }
-        if (s[0] >= 0xC2 && s[0] <= 0xDF)
-            len = 2, c = s[0] & 0x1F;
-        else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-            len = 3, c = s[0] & 0x0F;
-        else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-            len = 4, c = s[0] & 0x07;
-        else
-            return 0;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[k] & 0xC0) != 0x80)
-                return 0;
-            c = (c << 6) | (s[k] & 0x3F);
-        }
-        if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-            (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-            return 0;
-        s += len;
-    }
-    return 1;
-}
-
 /* s as a JSON string; text that is not UTF-8 is read as ISO-8859-1 (DOT's
  * other charset), with one warning per file. NULL when out of memory. */
 static json_t *text_json(builder *b, const char *s)
 {
-    char *latin, *o;
+    char *latin;
+    size_t n = strlen(s);
     json_t *v;
-    if (utf8_valid((const unsigned char *)s))
+    if (ag__utf8_valid(s, n))
         return json_string(s);
     if (!b->latin1_warned) {
         report(b, AG_SEV_WARNING, 0, NULL, "text is not UTF-8 (read as ISO-8859-1)");
         b->latin1_warned = 1;
     }
-    if (!(latin = malloc(2 * strlen(s) + 1)))
+    if (!(latin = ag__latin1_to_utf8(s, n, &n)))
         return NULL;
-    for (o = latin; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x80) {
-            *o++ = (char)c;
-        } else {
-            *o++ = (char)(0xC0 | (c >> 6));
-            *o++ = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    *o = '\0';
     v = json_string(latin);
     free(latin);
     return v;

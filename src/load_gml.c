@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "load_internal.h"
+#include "text.h"
 
 /* Deeper lists are refused rather than risk the stack. */
 #define MAX_DEPTH 200
@@ -38,72 +39,6 @@ static void free_items(item *it)
 }
 
 /* ---- text helpers ----------------------------------------------------------- */
-
-/* The length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    size_t len;
-    unsigned long c;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        len = 2, c = s[0] & 0x1F;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        len = 3, c = s[0] & 0x0F;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        len = 4, c = s[0] & 0x07;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[k] & 0x3F);
-    }
-    if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-        (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-        return 0;
-    return len;
-}
-
-static int utf8_valid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (n > 0) {
-        size_t k = utf8_seq(p, n);
-        if (k == 0)
-            return 0;
-        p += k;
-        n -= k;
-    }
-    return 1;
-}
-
-/* Writes code point c as UTF-8 to out; returns the bytes written. */
-static size_t utf8_put(unsigned long c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
 
 /* The code point of the character reference whose body (between '&' and
  * ';') is name[0..n), or 0 when it is not one this reader knows. */
@@ -155,26 +90,13 @@ static char *decode_refs(const char *raw, size_t n, size_t *out_len)
             const char *semi = memchr(raw + k + 1, ';', n - k - 1 < 12 ? n - k - 1 : 12);
             unsigned long c = semi ? char_ref(raw + k + 1, (size_t)(semi - raw - k - 1)) : 0;
             if (c) {
-                o += utf8_put(c, o);
+                o += ag__utf8_put(c, o);
                 k = (size_t)(semi - raw) + 1;
                 continue;
             }
         }
         *o++ = raw[k++];
     }
-    *o = '\0';
-    *out_len = (size_t)(o - out);
-    return out;
-}
-
-/* raw[0..n) read as ISO-8859-1, in UTF-8; NULL when out of memory. */
-static char *latin1_to_utf8(const char *raw, size_t n, size_t *out_len)
-{
-    char *out = malloc(2 * n + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (size_t k = 0; k < n; k++)
-        o += utf8_put((unsigned char)raw[k], o);
     *o = '\0';
     *out_len = (size_t)(o - out);
     return out;
@@ -187,9 +109,9 @@ static json_t *text_json(const char *s)
     size_t n = strlen(s);
     char *latin;
     json_t *v;
-    if (utf8_valid(s, n))
+    if (ag__utf8_valid(s, n))
         return json_stringn(s, n);
-    if (!(latin = latin1_to_utf8(s, n, &n)))
+    if (!(latin = ag__latin1_to_utf8(s, n, &n)))
         return NULL;
     v = json_stringn(latin, n);
     free(latin);
@@ -283,7 +205,7 @@ static ag_status syntax(lexer *lx, int line, int col, const char *fmt, ...)
 static void describe(const lexer *lx, char *buf, size_t size)
 {
     const unsigned char *p = (const unsigned char *)lx->p;
-    size_t k = utf8_seq(p, (size_t)(lx->end - lx->p));
+    size_t k = ag__utf8_seq(p, (size_t)(lx->end - lx->p));
     if (k > 1 || (k == 1 && *p >= 0x20 && *p < 0x7F))
         snprintf(buf, size, "character '%.*s'", (int)k, lx->p);
     else
@@ -332,7 +254,7 @@ static ag_status lex_string(lexer *lx, item *it)
         return syntax(lx, line, col, "unterminated string");
     n = (size_t)(lx->p - raw);
     advance(lx);
-    if (!utf8_valid(raw, n)) {
+    if (!ag__utf8_valid(raw, n)) {
         /* the GML specification's character set */
         if (!lx->latin1_warned) {
             if (ag__diag(lx->diags, AG_SEV_WARNING, lx->display, line, col, NULL,
@@ -341,7 +263,7 @@ static ag_status lex_string(lexer *lx, item *it)
                 return AG_ENOMEM;
             lx->latin1_warned = 1;
         }
-        latin = latin1_to_utf8(raw, n, &n);
+        latin = ag__latin1_to_utf8(raw, n, &n);
         if (!latin)
             return AG_ENOMEM;
         raw = latin;
@@ -645,7 +567,7 @@ static char *attr_name(const char *enc)
         }
     }
     *o = '\0';
-    if (o == out || strlen(out) != (size_t)(o - out) || !utf8_valid(out, (size_t)(o - out)))
+    if (o == out || strlen(out) != (size_t)(o - out) || !ag__utf8_valid(out, (size_t)(o - out)))
         memcpy(out, enc, n + 1);
     return out;
 }

@@ -48,6 +48,24 @@ static int alloc_net(ag_net *net, size_t n, size_t cap)
     return 0;
 }
 
+/* Sorts the k entries and appends one edge per (u, v) to out, weighted by
+ * the largest of that pair's values. */
+static void merge_max(entry *e, size_t k, ag_net *out)
+{
+    qsort(e, k, sizeof *e, cmp_entry);
+    for (size_t i = 0; i < k; i++) {
+        if (out->m > 0 && out->from[out->m - 1] == e[i].u && out->to[out->m - 1] == e[i].v) {
+            if (e[i].w > out->w[out->m - 1])
+                out->w[out->m - 1] = e[i].w;
+            continue;
+        }
+        out->from[out->m] = e[i].u;
+        out->to[out->m] = e[i].v;
+        out->w[out->m] = e[i].w;
+        out->m++;
+    }
+}
+
 static int wanted(ag_ties ties, int sign)
 {
     return ties == AG_TIES_ALL || (ties == AG_TIES_POSITIVE ? sign > 0 : sign < 0);
@@ -71,18 +89,7 @@ ag_status ag_net_ties(const ag_graph *g, ag_ties ties, ag_net *out, ag_error *er
         if (r->mutual)
             e[k++] = (entry){r->target, r->source, r->weight};
     }
-    qsort(e, k, sizeof *e, cmp_entry);
-    for (size_t i = 0; i < k; i++) {
-        if (out->m > 0 && out->from[out->m - 1] == e[i].u && out->to[out->m - 1] == e[i].v) {
-            if (e[i].w > out->w[out->m - 1])
-                out->w[out->m - 1] = e[i].w;
-            continue;
-        }
-        out->from[out->m] = e[i].u;
-        out->to[out->m] = e[i].v;
-        out->w[out->m] = e[i].w;
-        out->m++;
-    }
+    merge_max(e, k, out);
 cleanup:
     free(e);
     return st;
@@ -104,18 +111,7 @@ ag_status ag_net_ties_undirected(const ag_graph *g, ag_ties ties, ag_net *out, a
         size_t u = directed.from[i], v = directed.to[i];
         e[i] = (entry){u < v ? u : v, u < v ? v : u, directed.w[i]};
     }
-    qsort(e, directed.m, sizeof *e, cmp_entry);
-    for (size_t i = 0; i < directed.m; i++) {
-        if (out->m > 0 && out->from[out->m - 1] == e[i].u && out->to[out->m - 1] == e[i].v) {
-            if (e[i].w > out->w[out->m - 1])
-                out->w[out->m - 1] = e[i].w;
-            continue;
-        }
-        out->from[out->m] = e[i].u;
-        out->to[out->m] = e[i].v;
-        out->w[out->m] = e[i].w;
-        out->m++;
-    }
+    merge_max(e, directed.m, out);
 cleanup:
     free(e);
     ag_net_destroy(&directed);

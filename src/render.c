@@ -2,7 +2,6 @@
  * rendered in-process through cgraph and gvc. */
 #include "actorgraph/render.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include <gvc.h>
 
 #include "internal.h"
+#include "text.h"
 
 static const char *const format_names[AG_FMT_COUNT] = {"dot", "svg", "png", "pdf", "json"};
 static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NULL};
@@ -70,79 +70,30 @@ void ag_blob_free(ag_blob *b)
     b->len = 0;
 }
 
-/* ---- a growable string ------------------------------------------------ */
-
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        char *p;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        p = realloc(b->s, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    char tmp[1024];
-    va_list ap;
-    int n;
-    va_start(ap, fmt);
-    n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
 /* Text for an escString attribute (label, tooltip): backslashes doubled so
  * names cannot inject Graphviz escapes; newlines become \n. */
-static void sb_esc(sbuf *b, const char *s)
+static void sb_esc(ag_sbuf *b, const char *s)
 {
     for (; *s; s++) {
         if (*s == '\\')
-            sb_puts(b, "\\\\");
+            ag__sb_puts(b, "\\\\");
         else if (*s == '\n')
-            sb_puts(b, "\\n");
+            ag__sb_puts(b, "\\n");
         else
-            sb_add(b, s, 1);
+            ag__sb_add(b, s, 1);
     }
 }
 
 /* Text for an HTML-like label. */
-static void sb_html(sbuf *b, const char *s)
+static void sb_html(ag_sbuf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': sb_puts(b, "&amp;"); break;
-        case '<': sb_puts(b, "&lt;"); break;
-        case '>': sb_puts(b, "&gt;"); break;
-        case '"': sb_puts(b, "&quot;"); break;
-        default: sb_add(b, s, 1);
+        case '&': ag__sb_puts(b, "&amp;"); break;
+        case '<': ag__sb_puts(b, "&lt;"); break;
+        case '>': ag__sb_puts(b, "&gt;"); break;
+        case '"': ag__sb_puts(b, "&quot;"); break;
+        default: ag__sb_add(b, s, 1);
         }
     }
 }
@@ -188,10 +139,10 @@ static int family_of(const ag_relation *r)
 }
 
 /* The type's name for people: underscores become spaces. */
-static void sb_type(sbuf *b, const char *type)
+static void sb_type(ag_sbuf *b, const char *type)
 {
     for (const char *p = type; *p; p++)
-        sb_add(b, *p == '_' ? " " : p, 1);
+        ag__sb_add(b, *p == '_' ? " " : p, 1);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -348,36 +299,36 @@ static void set_layout_attrs(Agraph_t *g, const char *engine)
     agattr(g, AGRAPH, S("outputorder"), S("edgesfirst"));
 }
 
-static void add_title(Agraph_t *root, const ag_graph *g, sbuf *b)
+static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
 {
     char *html;
     b->len = 0;
-    sb_puts(b, "<<font point-size=\"20\"><b>");
+    ag__sb_puts(b, "<<font point-size=\"20\"><b>");
     sb_html(b, g->title ? g->title : g->name);
-    sb_puts(b, "</b></font>");
+    ag__sb_puts(b, "</b></font>");
     if (g->n_sources > 0) {
-        sb_puts(b, "<br/><font point-size=\"10\" color=\"#555555\">Source");
-        sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
+        ag__sb_puts(b, "<br/><font point-size=\"10\" color=\"#555555\">Source");
+        ag__sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
         for (size_t i = 0; i < g->n_sources; i++) {
             const ag_source *s = &g->sources[i];
             if (i)
-                sb_puts(b, "; ");
+                ag__sb_puts(b, "; ");
             if (s->author) {
                 sb_html(b, s->author);
-                sb_puts(b, ", ");
+                ag__sb_puts(b, ", ");
             }
-            sb_puts(b, "\xe2\x80\x9c"); /* curly quotes */
+            ag__sb_puts(b, "\xe2\x80\x9c"); /* curly quotes */
             sb_html(b, s->title);
-            sb_puts(b, "\xe2\x80\x9d");
+            ag__sb_puts(b, "\xe2\x80\x9d");
             if (s->published) {
-                sb_puts(b, " (");
+                ag__sb_puts(b, " (");
                 sb_html(b, s->published);
-                sb_puts(b, ")");
+                ag__sb_puts(b, ")");
             }
         }
-        sb_puts(b, "</font>");
+        ag__sb_puts(b, "</font>");
     }
-    sb_printf(b, "<br/><font point-size=\"10\" color=\"#555555\">%zu actors, %zu relations</font>>",
+    ag__sb_printf(b, "<br/><font point-size=\"10\" color=\"#555555\">%zu actors, %zu relations</font>>",
               g->n_actors, g->n_relations);
     if (b->oom)
         return;
@@ -389,7 +340,7 @@ static void add_title(Agraph_t *root, const ag_graph *g, sbuf *b)
 }
 
 /* Legend rows for the fill colours in use, at most a dozen. */
-static void add_fill_legend(sbuf *b, const ag_graph *g, const ag_render_opts *o,
+static void add_fill_legend(ag_sbuf *b, const ag_graph *g, const ag_render_opts *o,
                             const colouring *col)
 {
     enum { MAX_ROWS = 12 };
@@ -402,18 +353,18 @@ static void add_fill_legend(sbuf *b, const ag_graph *g, const ag_render_opts *o,
     for (size_t i = 0; i < g->n_actors; i++)
         if (col->cls[i] >= 0)
             in_use[col->cls[i]] = 1;
-    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">fill colour: ");
+    ag__sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">fill colour: ");
     if (o->color_by == AG_COLOR_BY_BLOC && o->bloc) {
-        sb_puts(b, "bloc");
+        ag__sb_puts(b, "bloc");
         if (o->bloc_note) {
-            sb_puts(b, " (");
+            ag__sb_puts(b, " (");
             sb_html(b, o->bloc_note);
-            sb_puts(b, ")");
+            ag__sb_puts(b, ")");
         }
     } else {
-        sb_puts(b, o->color_by == AG_COLOR_BY_KIND ? "kind" : "group");
+        ag__sb_puts(b, o->color_by == AG_COLOR_BY_KIND ? "kind" : "group");
     }
-    sb_puts(b, "</td></tr>");
+    ag__sb_puts(b, "</td></tr>");
     for (size_t k = 0; k < col->n; k++) {
         if (!in_use[k])
             continue;
@@ -421,23 +372,23 @@ static void add_fill_legend(sbuf *b, const ag_graph *g, const ag_render_opts *o,
         if (shown == MAX_ROWS)
             continue;
         shown++;
-        sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
+        ag__sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
                      "color=\"#404040\" bgcolor=\"%s\"></td><td align=\"left\">",
                   class_fill((long)k));
         sb_html(b, col->labels[k]);
-        sb_puts(b, "</td></tr>");
+        ag__sb_puts(b, "</td></tr>");
     }
     if (used > shown)
-        sb_printf(b, "<tr><td></td><td align=\"left\">and %zu more</td></tr>", used - shown);
+        ag__sb_printf(b, "<tr><td></td><td align=\"left\">and %zu more</td></tr>", used - shown);
     if (col->unclassed)
-        sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
+        ag__sb_printf(b, "<tr><td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"1\" "
                      "color=\"#404040\" bgcolor=\"%s\"></td><td align=\"left\">no group</td></tr>",
                   NO_GROUP_FILL);
     free(in_use);
 }
 
 static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *o,
-                       const colouring *col, int clusters, sbuf *b)
+                       const colouring *col, int clusters, ag_sbuf *b)
 {
     int used[N_FAMILIES] = {0}, kinds[AG_KIND_COUNT] = {0}, dashed = 0, mutual = 0,
         oneway = 0;
@@ -455,30 +406,30 @@ static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *
         kinds[g->actors[i].kind] = 1;
 
     b->len = 0;
-    sb_puts(b, "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">");
-    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>");
+    ag__sb_puts(b, "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">");
+    ag__sb_puts(b, "<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>");
     for (int f = 0; f < N_FAMILIES; f++)
         if (used[f])
-            sb_printf(b,
+            ag__sb_printf(b,
                       "<tr><td width=\"28\" height=\"4\" fixedsize=\"true\" bgcolor=\"%s\"></td>"
                       "<td align=\"left\">%s</td></tr>",
                       families[f].color, families[f].text);
-    sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">line width: strength of the tie</td></tr>");
+    ag__sb_puts(b, "<tr><td colspan=\"2\" align=\"left\">line width: strength of the tie</td></tr>");
     if (oneway)
-        sb_puts(b, "<tr><td>\xe2\x86\x92</td><td align=\"left\">arrow: one-way, source to target</td></tr>");
+        ag__sb_puts(b, "<tr><td>\xe2\x86\x92</td><td align=\"left\">arrow: one-way, source to target</td></tr>");
     if (mutual)
-        sb_puts(b, "<tr><td>\xe2\x80\x94</td><td align=\"left\">no arrow: mutual</td></tr>");
+        ag__sb_puts(b, "<tr><td>\xe2\x80\x94</td><td align=\"left\">no arrow: mutual</td></tr>");
     if (dashed)
-        sb_puts(b, "<tr><td>- - -</td><td align=\"left\">dashed: speculative</td></tr>");
+        ag__sb_puts(b, "<tr><td>- - -</td><td align=\"left\">dashed: speculative</td></tr>");
     for (int k = 0; k < AG_KIND_COUNT; k++)
         if (kinds[k])
-            sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">%s: %s</td></tr>", kind_text[k],
+            ag__sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">%s: %s</td></tr>", kind_text[k],
                       ag_kind_name((ag_kind)k));
     add_fill_legend(b, g, o, col);
     if (o->size)
-        sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">node size: %s</td></tr>",
+        ag__sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">node size: %s</td></tr>",
                   o->size_label ? o->size_label : "size");
-    sb_puts(b, "</table>");
+    ag__sb_puts(b, "</table>");
     if (b->oom)
         return;
     if (clusters) {
@@ -498,23 +449,23 @@ static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *
     set(n, "tooltip", "Legend");
 }
 
-static void evidence_text(sbuf *b, const ag_graph *g, const ag_relation *r)
+static void evidence_text(ag_sbuf *b, const ag_graph *g, const ag_relation *r)
 {
     if (r->n_evidence == 0) {
-        sb_puts(b, "\\nno evidence given");
+        ag__sb_puts(b, "\\nno evidence given");
         return;
     }
     for (size_t k = 0; k < r->n_evidence; k++) {
         const ag_evidence *ev = &r->evidence[k];
         long s = ag_graph_find_source(g, ev->source);
-        sb_puts(b, "\\nevidence: ");
+        ag__sb_puts(b, "\\nevidence: ");
         sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source);
         if (ev->section) {
-            sb_puts(b, ", \xc2\xa7 ");
+            ag__sb_puts(b, ", \xc2\xa7 ");
             sb_esc(b, ev->section);
         }
         if (ev->note) {
-            sb_puts(b, ": ");
+            ag__sb_puts(b, ": ");
             sb_esc(b, ev->note);
         }
     }
@@ -549,7 +500,7 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
     int boxes;
     Agraph_t *root = NULL, **subs = NULL;
     Agnode_t **nodes = NULL;
-    sbuf b = {0};
+    ag_sbuf b = {0};
     char buf[64];
 
     if (colouring_make(g, o, &col) != 0)
@@ -595,23 +546,23 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         set(n, "fillcolor", class_fill(k));
         b.len = 0;
         sb_esc(&b, a->name);
-        sb_puts(&b, " (");
+        ag__sb_puts(&b, " (");
         sb_esc(&b, a->id);
-        sb_printf(&b, ")\\n%s", ag_kind_name(a->kind));
+        ag__sb_printf(&b, ")\\n%s", ag_kind_name(a->kind));
         if (a->group) {
-            sb_puts(&b, ", group: ");
+            ag__sb_puts(&b, ", group: ");
             sb_esc(&b, a->group);
         }
         if (o->color_by == AG_COLOR_BY_BLOC && o->bloc)
-            sb_printf(&b, ", bloc %zu", o->bloc[i] + 1);
+            ag__sb_printf(&b, ", bloc %zu", o->bloc[i] + 1);
         if (o->size)
-            sb_printf(&b, "\\n%s: %.3g", o->size_label ? o->size_label : "size", o->size[i]);
+            ag__sb_printf(&b, "\\n%s: %.3g", o->size_label ? o->size_label : "size", o->size[i]);
         set(n, "tooltip", b.s);
         b.len = 0;
-        sb_printf(&b, "actor-%s", a->id);
+        ag__sb_printf(&b, "actor-%s", a->id);
         set(n, "id", b.s);
         b.len = 0;
-        sb_printf(&b, "actor %s", ag_kind_name(a->kind));
+        ag__sb_printf(&b, "actor %s", ag_kind_name(a->kind));
         set(n, "class", b.s);
     }
     if (o->size)
@@ -638,25 +589,25 @@ static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *dis
         set(e, "label", b.s);
         b.len = 0;
         sb_esc(&b, g->actors[r->source].name);
-        sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
+        ag__sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
         sb_esc(&b, g->actors[r->target].name);
-        sb_puts(&b, ": ");
+        ag__sb_puts(&b, ": ");
         sb_type(&b, r->type);
-        sb_printf(&b, "\\n%s, weight %.2f, %s%s", r->sign > 0 ? "cooperation" : "conflict",
+        ag__sb_printf(&b, "\\n%s, weight %.2f, %s%s", r->sign > 0 ? "cooperation" : "conflict",
                   r->weight, ag_confidence_name(r->confidence), r->mutual ? ", mutual" : "");
         if (r->start.year || r->end.year) {
             char d1[16], d2[16];
             ag_date_format(&r->start, d1, sizeof d1);
             ag_date_format(&r->end, d2, sizeof d2);
-            sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
+            ag__sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
         }
         evidence_text(&b, g, r);
         set(e, "tooltip", b.s);
         b.len = 0;
-        sb_printf(&b, "relation-%s", r->id);
+        ag__sb_printf(&b, "relation-%s", r->id);
         set(e, "id", b.s);
         b.len = 0;
-        sb_printf(&b, "relation %s %s", r->sign > 0 ? "cooperation" : "conflict",
+        ag__sb_printf(&b, "relation %s %s", r->sign > 0 ? "cooperation" : "conflict",
                   ag_confidence_name(r->confidence));
         set(e, "class", b.s);
     }
@@ -683,8 +634,8 @@ fail:
 
 static int put_sbuf(void *chan, const char *str)
 {
-    sbuf *b = chan;
-    sb_puts(b, str);
+    ag_sbuf *b = chan;
+    ag__sb_puts(b, str);
     return b->oom ? EOF : 0;
 }
 
@@ -781,7 +732,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
     }
     /* DOT first: it is the graph as built, before layout adds positions */
     for (size_t i = 0; i < n; i++) {
-        sbuf b = {0};
+        ag_sbuf b = {0};
         if (formats[i] != AG_FMT_DOT)
             continue;
         if (agwrite(root, &b) != 0 || b.oom) {
