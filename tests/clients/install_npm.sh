@@ -44,7 +44,9 @@ command -v node >/dev/null 2>&1 ||
 
 mkdir -p "$dir" || die "cannot create $dir"
 echo "install_npm.sh: installing cytoscape@$CYTOSCAPE_VERSION graphology@$GRAPHOLOGY_VERSION into $dir"
+# A registry that cannot be reached fails in minutes, not hours.
 if ! npm install --prefix "$dir" --no-audit --no-fund --no-save --no-package-lock \
+    --fetch-retries 2 --fetch-retry-maxtimeout 20000 --fetch-timeout 60000 \
     "cytoscape@$CYTOSCAPE_VERSION" "graphology@$GRAPHOLOGY_VERSION" \
     "graphology-types@$GRAPHOLOGY_TYPES_VERSION"; then
     die "npm install failed (is the npm registry reachable?)"
