@@ -90,7 +90,6 @@ ag_status ag_write_outputs(const ag_output *outs, size_t n, const char *mkdir_ou
                            ag_error *err)
 {
     char **tmps = calloc(n + 1, sizeof *tmps);
-    size_t renamed = 0;
     ag_status st = AG_OK;
 
     if (!tmps)
@@ -107,7 +106,7 @@ ag_status ag_write_outputs(const ag_output *outs, size_t n, const char *mkdir_ou
         if (st != AG_OK)
             goto cleanup;
     }
-    for (size_t i = 0; i < n; i++, renamed = i) {
+    for (size_t i = 0; i < n; i++) {
         if (!tmps[i])
             continue;
         if (rename(tmps[i], outs[i].path) != 0) {
@@ -134,7 +133,6 @@ ag_status ag_write_outputs(const ag_output *outs, size_t n, const char *mkdir_ou
         }
     }
 cleanup:
-    (void)renamed;
     for (size_t i = 0; i < n; i++)
         if (tmps[i]) {
             unlink(tmps[i]);
