@@ -143,6 +143,25 @@ cleanup:
     return st;
 }
 
+/* Parses a file that must have a header row; *col gets room for one
+ * entry per header cell. */
+static ag_status parse_with_header(const char *text, size_t len, const char *display, table *t,
+                                   int **col, ag_diags *diags, ag_error *err)
+{
+    ag_status st = parse(text, len, display, t, diags, err);
+    *col = NULL;
+    if (st != AG_OK)
+        return st;
+    if (t->n == 0) {
+        ag__diag(diags, AG_SEV_ERROR, display, 1, 1, NULL, "empty file: no header row");
+        return AG_EPARSE;
+    }
+    *col = malloc((t->rows[0].n + 1) * sizeof **col);
+    if (!*col)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    return AG_OK;
+}
+
 static const char *const relation_columns[] = {"source", "target", "type", "sign", "weight",
                                                "mutual", "confidence", "start", "end", "label",
                                                NULL};
@@ -249,20 +268,10 @@ static ag_status read_actors(const char *text, size_t len, const char *display, 
     table t;
     int *col = NULL;
     char pointer[64];
-    ag_status st = parse(text, len, display, &t, diags, err);
+    ag_status st = parse_with_header(text, len, display, &t, &col, diags, err);
 
     if (st != AG_OK)
         goto cleanup;
-    if (t.n == 0) {
-        ag__diag(diags, AG_SEV_ERROR, display, 1, 1, NULL, "empty file: no header row");
-        st = AG_EPARSE;
-        goto cleanup;
-    }
-    col = malloc((t.rows[0].n + 1) * sizeof *col);
-    if (!col) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
     {
         /* columns outside id,name,kind,group are attributes, not unknown */
         const row *h = &t.rows[0];
@@ -353,18 +362,8 @@ ag_status ag__csv_document(const char *text, size_t len, const char *display,
         (st = read_actors(actors_text, actors_len, actors_display, actors, index, map, diags,
                           err)) != AG_OK)
         goto cleanup;
-    if ((st = parse(text, len, display, &t, diags, err)) != AG_OK)
+    if ((st = parse_with_header(text, len, display, &t, &col, diags, err)) != AG_OK)
         goto cleanup;
-    if (t.n == 0) {
-        ag__diag(diags, AG_SEV_ERROR, display, 1, 1, NULL, "empty file: no header row");
-        st = AG_EPARSE;
-        goto cleanup;
-    }
-    col = malloc((t.rows[0].n + 1) * sizeof *col);
-    if (!col) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
     if (!header(&t.rows[0], relation_columns, required, display, col, diags)) {
         st = AG_EPARSE;
         goto cleanup;

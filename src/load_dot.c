@@ -428,7 +428,7 @@ ag_status ag__dot_document(const char *text, size_t len, const char *display, co
     char *copy = NULL;
     Agraph_t *g = NULL;
     json_t *out = NULL;
-    size_t first_diag = diags->count, skip = 0;
+    size_t skip = 0;
     ag_status st = AG_OK;
 
     *doc = NULL;
@@ -453,22 +453,18 @@ ag_status ag__dot_document(const char *text, size_t len, const char *display, co
         st = AG_ENOMEM;
         goto cleanup;
     }
-    if (b.errors) {
+    if (!g) {
         st = AG_EPARSE;
         goto cleanup;
     }
+    /* values that could not be read were reported and left out: the
+       checker still runs over the rest */
     *doc = out;
     out = NULL;
 cleanup:
-    if (st == AG_ENOMEM) {
+    /* load.c copies the first problem into err for the other failures */
+    if (st == AG_ENOMEM)
         ag_error_set(err, AG_ENOMEM, "out of memory");
-    } else if (st == AG_EPARSE && err) {
-        for (size_t k = first_diag; k < diags->count; k++)
-            if (diags->items[k].severity == AG_SEV_ERROR) {
-                *err = diags->items[k];
-                break;
-            }
-    }
     json_decref(out);
     if (g)
         agclose(g);

@@ -34,7 +34,10 @@ ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int
                    const char *where, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* The importers: each parses text (len bytes) into a document and a source
- * map, reporting syntax problems to diags. AG_OK, AG_EPARSE or AG_ENOMEM. */
+ * map. AG_OK; AG_EPARSE with the problems in diags (the caller copies the
+ * first into its error); AG_ENOMEM with err set. Values an importer cannot
+ * read are reported and left out, and it still returns AG_OK, so that the
+ * checker reports the rest in the same pass. */
 ag_status ag__csv_document(const char *text, size_t len, const char *display,
                            const char *actors_text, size_t actors_len,
                            const char *actors_display, const char *title, json_t **doc,
