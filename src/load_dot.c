@@ -29,7 +29,7 @@ typedef struct builder {
     const char *display;
     ag_srcmap *map;
     ag_diags *diags;
-    int errors, oom, latin1_warned;
+    int oom, latin1_warned;
 } builder;
 
 static void report(builder *b, ag_severity sev, int line, const char *where, const char *fmt, ...)
@@ -41,8 +41,6 @@ static void report(builder *b, ag_severity sev, int line, const char *where, con
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (sev == AG_SEV_ERROR)
-        b->errors++;
     if (ag__diag(b->diags, sev, b->display, line, 0, where, "%s", msg) != AG_OK)
         b->oom = 1;
 }
@@ -424,7 +422,7 @@ cleanup:
 ag_status ag__dot_document(const char *text, size_t len, const char *display, const char *title,
                            json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
 {
-    builder b = {display, map, diags, 0, 0, 0};
+    builder b = {display, map, diags, 0, 0};
     char *copy = NULL;
     Agraph_t *g = NULL;
     json_t *out = NULL;

@@ -432,7 +432,7 @@ typedef struct builder {
     const char *display;
     ag_srcmap *map;
     ag_diags *diags;
-    int errors, oom;
+    int oom;
     json_t *actors, *relations;
     node_id *ids;
     size_t n_ids;
@@ -447,8 +447,6 @@ static void report(builder *b, ag_severity sev, int line, int col, const char *f
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (sev == AG_SEV_ERROR)
-        b->errors++;
     if (ag__diag(b->diags, sev, b->display, line, col, NULL, "%s", msg) != AG_OK)
         b->oom = 1;
 }
@@ -901,7 +899,7 @@ ag_status ag__gml_document(const char *text, size_t len, const char *display, co
                            json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
 {
     lexer lx = {text, text + len, 1, 1, display, diags, 0};
-    builder b = {display, map, diags, 0, 0, NULL, NULL, NULL, 0};
+    builder b = {display, map, diags, 0, NULL, NULL, NULL, 0};
     item root;
     const item *graph = NULL;
     json_t *out = NULL;

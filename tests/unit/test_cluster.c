@@ -3,18 +3,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "test.h"
-
-static ag_graph *parse(const char *text)
-{
-    ag_graph *g = NULL;
-    ag_diags d;
-    ag_error err;
-    ag_diags_init(&d);
-    if (ag_graph_parse_json(text, strlen(text), "t.json", &g, &d, &err) != AG_OK)
-        fprintf(stderr, "parse failed: %s %s\n", err.pointer, err.message);
-    ag_diags_destroy(&d);
-    return g;
-}
+#include "test_graph.h"
 
 #define HEAD "{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, {\"id\": \"B\"}, " \
              "{\"id\": \"C\"}, {\"id\": \"D\"}, {\"id\": \"E\"}], \"relations\": ["
