@@ -105,7 +105,7 @@ def run(argv):
 
 
 def flat_types(actors):
-    """What export.c's flat_keys() does: each attribute name with the one type
+    """What flat.c's ag__flat_keys() does: each attribute name with the one type
     all its values share (string, integer, number, boolean; integers mixed
     with reals are numbers), else 'json'."""
     types = {}
@@ -126,7 +126,7 @@ def flat_types(actors):
 
 
 def gml_key(name):
-    """export.c's gml_key(): ASCII letters and digits stay, '_' becomes "__",
+    """gml.c's gml_key(): ASCII letters and digits stay, '_' becomes "__",
     any other byte '_' and two hex digits."""
     out = []
     for b in name.encode("utf-8"):

@@ -5,7 +5,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "actorgraph/export.h"
-#include "load_internal.h"
+#include "formats/formats.h"
 #include "test.h"
 
 typedef ag_status (*importer)(const char *text, size_t len, const char *display,

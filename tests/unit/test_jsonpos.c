@@ -1,5 +1,5 @@
 /* JSON pointers back to lines and columns. */
-#include "jsonpos.h"
+#include "formats/jsonpos.h"
 #include "test.h"
 
 static void locate1(const char *text, const char *ptr, int line, int col)

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "actorgraph/actorgraph.h"
-#include "strmap.h"
+#include "core/strmap.h"
 #include "test.h"
 
 static void test_dates(void)

@@ -1,5 +1,6 @@
 /* Loading graphs in any input format: read once, convert to a version-1
  * document, check with the one checker. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 #include <nettle/sha2.h>
 
 #include "actorgraph/load.h"
-#include "load_internal.h"
+#include "formats/formats.h"
 
 static const char *const in_names[] = {"auto", "json", "csv", "graphml", "gml", "dot"};
 
@@ -157,3 +158,54 @@ ag_status ag_graph_load(const char *path, ag_graph **out, ag_diags *diags, ag_er
 {
     return ag_graph_load_ex(path, NULL, out, diags, err);
 }
+
+ag_status ag_read_input(const char *path, const char *display, char **data, size_t *len,
+                        ag_error *err)
+{
+    FILE *f = NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    ag_status st = AG_OK;
+    int is_stdin = strcmp(path, "-") == 0;
+
+    *data = NULL;
+    *len = 0;
+    if (err)
+        snprintf(err->file, sizeof err->file, "%s", display);
+    f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        st = ag_error_set(err, AG_EIO, "cannot open: %s", strerror(errno));
+        goto cleanup;
+    }
+    for (;;) {
+        size_t got;
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536 + 1;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                st = ag_error_set(err, AG_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        st = ag_error_set(err, AG_EIO, "cannot read: %s", strerror(errno));
+        goto cleanup;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    buf = NULL;
+cleanup:
+    if (f && !is_stdin)
+        fclose(f);
+    free(buf);
+    return st;
+}
+

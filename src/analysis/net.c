@@ -1,10 +1,10 @@
-#include "net.h"
+#include "analysis/net.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "core/internal.h"
 
 void ag_net_destroy(ag_net *net)
 {

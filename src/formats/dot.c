@@ -15,10 +15,10 @@
 
 #include <cgraph.h>
 
-#include "internal.h"
-#include "load_internal.h"
-#include "text.h"
-#include "strmap.h"
+#include "core/internal.h"
+#include "formats/formats.h"
+#include "core/text.h"
+#include "core/strmap.h"
 
 /* The node our renderer adds for its legend; not an actor. */
 #define LEGEND "ag:legend"

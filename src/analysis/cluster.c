@@ -9,8 +9,8 @@
 
 #include <igraph.h>
 
-#include "internal.h"
-#include "net.h"
+#include "core/internal.h"
+#include "analysis/net.h"
 
 static const char *const method_names[AG_CLUSTER_METHOD_COUNT] = {
     "signed", "leiden", "louvain", "walktrap", "infomap"};

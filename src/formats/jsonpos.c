@@ -1,10 +1,10 @@
-#include "jsonpos.h"
+#include "formats/jsonpos.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
-#include "text.h"
+#include "core/strmap.h"
+#include "core/text.h"
 
 typedef struct scan {
     const char *s;

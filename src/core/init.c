@@ -7,7 +7,7 @@
 #include <gvc.h>
 #include <igraph.h>
 
-#include "internal.h"
+#include "core/internal.h"
 
 #ifndef AG_VERSION
 #define AG_VERSION "0.0.0"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
+#include "core/strmap.h"
 
 void ag_graph_free(ag_graph *g)
 {

@@ -1,74 +1,19 @@
-/* Alliance diagrams: the graph as a styled Graphviz graph, laid out and
- * rendered in-process through cgraph and gvc. */
-#include "actorgraph/render.h"
-
+/* The diagram's styling: actors as shapes by kind and fills by group, bloc
+ * or kind, relations as edges coloured by sign and family, groups as
+ * clusters, a title, a legend and tooltips carrying the evidence. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gvc.h>
 
-#include "internal.h"
-#include "text.h"
-
-static const char *const format_names[AG_FMT_COUNT] = {"dot", "svg", "png", "pdf", "json"};
-static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NULL};
+#include "actorgraph/analyze.h"
+#include "actorgraph/cluster.h"
+#include "core/internal.h"
+#include "core/text.h"
+#include "render/style.h"
 
 #define FONT "DejaVu Sans"
-
-void ag_render_opts_init(ag_render_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->engine = "dot";
-    o->legend = 1;
-    o->color_by = AG_COLOR_BY_GROUP;
-}
-
-int ag_format_parse(const char *name, ag_format *out)
-{
-    for (int i = 0; i < AG_FMT_COUNT; i++)
-        if (strcmp(name, format_names[i]) == 0) {
-            *out = (ag_format)i;
-            return 1;
-        }
-    return 0;
-}
-
-const char *ag_format_name(ag_format f)
-{
-    return (unsigned)f < AG_FMT_COUNT ? format_names[f] : "?";
-}
-
-int ag_format_from_path(const char *path, ag_format *out)
-{
-    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-    if (!dot || (slash && dot < slash) || dot[1] == '\0')
-        return 0;
-    if (strcmp(dot + 1, "gv") == 0) {
-        *out = AG_FMT_DOT;
-        return 1;
-    }
-    /* a .json diagram would be confused with graph files: no extension
-       implies Graphviz JSON, only `export --format dot-json` does */
-    return ag_format_parse(dot + 1, out) && *out != AG_FMT_GV_JSON;
-}
-
-int ag_engine_valid(const char *name)
-{
-    for (int i = 0; engines[i]; i++)
-        if (strcmp(engines[i], name) == 0)
-            return 1;
-    return 0;
-}
-
-void ag_blob_free(ag_blob *b)
-{
-    if (!b)
-        return;
-    free(b->data);
-    b->data = NULL;
-    b->len = 0;
-}
 
 /* Text for an escString attribute (label, tooltip): backslashes doubled so
  * names cannot inject Graphviz escapes; newlines become \n. */
@@ -241,8 +186,6 @@ static const char *class_fill(long k)
     return k < 0 ? NO_GROUP_FILL : group_fill[(size_t)k % N_GROUP_COLORS];
 }
 
-/* Graphviz's API takes non-const strings it does not modify. */
-#define S(x) ((char *)(x))
 
 static void set(void *obj, const char *name, const char *value)
 {
@@ -492,8 +435,7 @@ static void size_nodes(Agraph_t *root, Agnode_t **nodes, size_t n, const double 
     }
 }
 
-/* Builds the styled Graphviz graph; NULL when out of memory. */
-static Agraph_t *build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
+Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
 {
     const char *engine = o->engine ? o->engine : "dot";
     colouring col;
@@ -630,162 +572,3 @@ fail:
     return NULL;
 }
 
-/* ---- DOT text through cgraph's writer --------------------------------- */
-
-static int put_sbuf(void *chan, const char *str)
-{
-    ag_sbuf *b = chan;
-    ag__sb_puts(b, str);
-    return b->oom ? EOF : 0;
-}
-
-static int flush_sbuf(void *chan)
-{
-    (void)chan;
-    return 0;
-}
-
-ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
-                              double *y, ag_error *err)
-{
-    ag_render_opts defaults;
-    Agraph_t *root = NULL;
-    GVC_t *gvc = NULL;
-    int laid_out = 0;
-    ag_status st = AG_OK;
-
-    if (!opts) {
-        ag_render_opts_init(&defaults);
-        opts = &defaults;
-    }
-    if (opts->engine && !ag_engine_valid(opts->engine))
-        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
-    ag__graphviz_message_clear();
-    gvc = gvContext();
-    if (!gvc) {
-        st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
-        goto cleanup;
-    }
-    root = build(g, opts, NULL);
-    if (!root) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
-        goto cleanup;
-    }
-    if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
-        st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
-                          ag__graphviz_message()[0] ? ag__graphviz_message() : "unknown error");
-        goto cleanup;
-    }
-    laid_out = 1;
-    for (size_t i = 0; i < g->n_actors; i++) {
-        Agnode_t *n = agnode(root, g->actors[i].id, 0);
-        x[i] = n ? ND_coord(n).x : 0.0;
-        y[i] = n ? GD_bb(root).UR.y - ND_coord(n).y : 0.0;
-    }
-cleanup:
-    if (root && laid_out)
-        gvFreeLayout(gvc, root);
-    if (root)
-        agclose(root);
-    if (gvc)
-        gvFreeContext(gvc);
-    return st;
-}
-
-ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_format *formats,
-                    size_t n, ag_blob *out, ag_error *err)
-{
-    ag_render_opts defaults;
-    Agiodisc_t io;
-    Agdisc_t disc;
-    Agraph_t *root = NULL;
-    GVC_t *gvc = NULL;
-    int laid_out = 0;
-    ag_status st = AG_OK;
-
-    for (size_t i = 0; i < n; i++)
-        out[i].data = NULL, out[i].len = 0;
-    if (!opts) {
-        ag_render_opts_init(&defaults);
-        opts = &defaults;
-    }
-    if (opts->engine && !ag_engine_valid(opts->engine))
-        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
-
-    io = AgIoDisc;
-    io.putstr = put_sbuf;
-    io.flush = flush_sbuf;
-    disc.mem = AgDefaultDisc.mem;
-    disc.id = AgDefaultDisc.id;
-    disc.io = &io;
-
-    ag__graphviz_message_clear();
-    gvc = gvContext();
-    if (!gvc) {
-        st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
-        goto cleanup;
-    }
-    root = build(g, opts, &disc);
-    if (!root) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
-        goto cleanup;
-    }
-    /* DOT first: it is the graph as built, before layout adds positions */
-    for (size_t i = 0; i < n; i++) {
-        ag_sbuf b = {0};
-        if (formats[i] != AG_FMT_DOT)
-            continue;
-        if (agwrite(root, &b) != 0 || b.oom) {
-            free(b.s);
-            st = ag_error_set(err, AG_ERENDER, "cannot write DOT");
-            goto cleanup;
-        }
-        out[i].data = b.s;
-        out[i].len = b.len;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char *data = NULL;
-        unsigned int len = 0;
-        if (formats[i] == AG_FMT_DOT)
-            continue;
-        if (!laid_out) {
-            if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
-                st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
-                                  ag__graphviz_message()[0] ? ag__graphviz_message()
-                                                            : "unknown error");
-                goto cleanup;
-            }
-            laid_out = 1;
-        }
-        if (gvRenderData(gvc, root, S(ag_format_name(formats[i])), &data, &len) != 0 || !data) {
-            if (data)
-                gvFreeRenderData(data);
-            st = ag_error_set(err, AG_ERENDER, "cannot render %s: %s",
-                              ag_format_name(formats[i]),
-                              ag__graphviz_message()[0] ? ag__graphviz_message()
-                                                        : "unknown error");
-            goto cleanup;
-        }
-        out[i].data = malloc(len + 1);
-        if (!out[i].data) {
-            gvFreeRenderData(data);
-            st = ag_error_set(err, AG_ENOMEM, "out of memory");
-            goto cleanup;
-        }
-        memcpy(out[i].data, data, len);
-        out[i].data[len] = '\0';
-        out[i].len = len;
-        gvFreeRenderData(data);
-    }
-cleanup:
-    if (root && laid_out)
-        gvFreeLayout(gvc, root);
-    if (root)
-        agclose(root);
-    if (gvc)
-        gvFreeContext(gvc);
-    if (st != AG_OK)
-        for (size_t i = 0; i < n; i++)
-            ag_blob_free(&out[i]);
-    return st;
-}

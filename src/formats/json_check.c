@@ -1,6 +1,6 @@
-/* Loading and checking version-1 JSON graphs (docs/format.md). One pass
- * over the document collects every problem; positions are added at the end
- * from the JSON pointers, in one scan of the text. */
+/* The rules of the version-1 JSON format (docs/format.md): one pass over
+ * a document collects every problem and builds the graph with every default
+ * applied. Positions are added afterwards by json.c. */
 #include "actorgraph/load.h"
 
 #include <errno.h>
@@ -11,9 +11,9 @@
 #include <string.h>
 
 
-#include "jsonpos.h"
-#include "load_internal.h"
-#include "strmap.h"
+#include "formats/jsonpos.h"
+#include "formats/formats.h"
+#include "core/strmap.h"
 
 typedef struct loader {
     const char *display;
@@ -578,42 +578,20 @@ static void check_root(loader *L, json_t *root, int *stop)
     L->g->description = dup_str(L, desc);
 }
 
-static void locate(const char *data, size_t len, ag_diags *diags, size_t from)
-{
-    size_t n = diags->count - from;
-    ag_jsonpos_query *q = calloc(n + 1, sizeof *q);
-    if (!q)
-        return; /* positions are a courtesy: the pointers still say where */
-    for (size_t k = 0; k < n; k++)
-        q[k].pointer = diags->items[from + k].pointer;
-    if (ag_jsonpos_locate(data, len, q, n) == 0)
-        for (size_t k = 0; k < n; k++) {
-            diags->items[from + k].line = q[k].line;
-            diags->items[from + k].column = q[k].column;
-        }
-    free(q);
-}
-
-void ag__srcmap_locate(const ag_srcmap *m, ag_diags *d, size_t from);
-
-ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
-                                  const char *text, size_t len, ag_graph **out,
-                                  ag_diags *diags, ag_error *err)
+ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_graph **out,
+                         int *errors)
 {
     loader L;
-    size_t first_diag = diags->count;
     int stop = 0;
-    ag_status st = AG_OK;
 
     *out = NULL;
+    *errors = 0;
     memset(&L, 0, sizeof L);
     L.display = display;
     L.diags = diags;
     L.g = calloc(1, sizeof *L.g);
-    if (!L.g) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
+    if (!L.g)
+        return AG_ENOMEM;
     L.g->name = dup_str(&L, "graph");
     if (!json_is_object(root)) {
         ERR(&L, "", "a graph must be a JSON object, not %s", json_type_name(root));
@@ -626,105 +604,10 @@ ag_status ag__graph_from_document(json_t *root, const char *display, const ag_sr
         }
     }
     if (L.oom) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    if (map)
-        ag__srcmap_locate(map, diags, first_diag);
-    else if (text)
-        locate(text, len, diags, first_diag);
-    ag_diags_sort(diags);
-    if (L.errors) {
-        st = AG_EINVALID;
-        if (err) {
-            for (size_t k = first_diag; k < diags->count; k++)
-                if (diags->items[k].severity == AG_SEV_ERROR) {
-                    *err = diags->items[k];
-                    break;
-                }
-        }
-        goto cleanup;
+        ag_graph_free(L.g);
+        return AG_ENOMEM;
     }
     *out = L.g;
-    L.g = NULL;
-cleanup:
-    ag_graph_free(L.g);
-    return st;
+    *errors = L.errors;
+    return AG_OK;
 }
-
-ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
-                              ag_graph **out, ag_diags *diags, ag_error *err)
-{
-    json_error_t jerr;
-    json_t *root;
-    ag_status st;
-
-    *out = NULL;
-    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        ag_error e;
-        memset(&e, 0, sizeof e);
-        e.code = AG_EPARSE;
-        snprintf(e.file, sizeof e.file, "%s", display);
-        e.line = jerr.line > 0 ? jerr.line : 0;
-        e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
-        snprintf(e.message, sizeof e.message, "%s", jerr.text);
-        if (err)
-            *err = e;
-        return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
-    }
-    st = ag__graph_from_document(root, display, NULL, data, len, out, diags, err);
-    json_decref(root);
-    return st;
-}
-
-ag_status ag_read_input(const char *path, const char *display, char **data, size_t *len,
-                        ag_error *err)
-{
-    FILE *f = NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    ag_status st = AG_OK;
-    int is_stdin = strcmp(path, "-") == 0;
-
-    *data = NULL;
-    *len = 0;
-    if (err)
-        snprintf(err->file, sizeof err->file, "%s", display);
-    f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        st = ag_error_set(err, AG_EIO, "cannot open: %s", strerror(errno));
-        goto cleanup;
-    }
-    for (;;) {
-        size_t got;
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536 + 1;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                st = ag_error_set(err, AG_ENOMEM, "out of memory");
-                goto cleanup;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        st = ag_error_set(err, AG_EIO, "cannot read: %s", strerror(errno));
-        goto cleanup;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    buf = NULL;
-cleanup:
-    if (f && !is_stdin)
-        fclose(f);
-    free(buf);
-    return st;
-}
-

@@ -1,4 +1,4 @@
-#include "strmap.h"
+#include "core/strmap.h"
 
 #include <stdint.h>
 #include <stdlib.h>

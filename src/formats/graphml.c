@@ -10,16 +10,16 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "load_internal.h"
+#include "formats/formats.h"
 
-typedef struct key {
+typedef struct in_key {
     char *id, *name, *type, *domain, *def; /* def: <default> text or NULL */
-} key;
+} in_key;
 
-typedef struct keys {
-    key *k;
+typedef struct in_keys {
+    in_key *k;
     size_t n;
-} keys;
+} in_keys;
 
 static int is(const xmlNode *n, const char *name)
 {
@@ -31,7 +31,7 @@ static char *prop(const xmlNode *n, const char *name)
     return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
 
-static void free_keys(keys *ks)
+static void free_keys(in_keys *ks)
 {
     for (size_t i = 0; i < ks->n; i++) {
         xmlFree(ks->k[i].id);
@@ -43,7 +43,7 @@ static void free_keys(keys *ks)
     free(ks->k);
 }
 
-static const key *find_key(const keys *ks, const char *id)
+static const in_key *find_key(const in_keys *ks, const char *id)
 {
     for (size_t i = 0; i < ks->n; i++)
         if (ks->k[i].id && strcmp(ks->k[i].id, id) == 0)
@@ -114,7 +114,7 @@ static void set_json_text(ctx *c, json_t *o, const char *field, const char *text
     json_object_set_new(o, field, v);
 }
 
-static void read_node(ctx *c, const keys *ks, const xmlNode *n, json_t *actors)
+static void read_node(ctx *c, const in_keys *ks, const xmlNode *n, json_t *actors)
 {
     size_t i = json_array_size(actors);
     json_t *a = json_object(), *attrs = json_object();
@@ -140,7 +140,7 @@ static void read_node(ctx *c, const keys *ks, const xmlNode *n, json_t *actors)
     }
     for (const xmlNode *d = n->children; d; d = d->next) {
         char *kid, *text;
-        const key *k;
+        const in_key *k;
         if (!is(d, "data"))
             continue;
         kid = prop(d, "key");
@@ -185,7 +185,7 @@ static void read_node(ctx *c, const keys *ks, const xmlNode *n, json_t *actors)
     xmlFree(id);
 }
 
-static void read_edge(ctx *c, const keys *ks, const xmlNode *e, int undirected, json_t *rels)
+static void read_edge(ctx *c, const in_keys *ks, const xmlNode *e, int undirected, json_t *rels)
 {
     size_t j = json_array_size(rels);
     json_t *r = json_object();
@@ -205,7 +205,7 @@ static void read_edge(ctx *c, const keys *ks, const xmlNode *e, int undirected, 
         json_object_set_new(r, "target", json_string(tgt));
     for (const xmlNode *d = e->children; d; d = d->next) {
         char *kid, *text;
-        const key *k;
+        const in_key *k;
         if (!is(d, "data"))
             continue;
         kid = prop(d, "key");
@@ -247,10 +247,10 @@ cleanup:
 }
 
 /* Applies each key's <default> to objects of its domain that lack it. */
-static void apply_defaults(const keys *ks, const char *domain, json_t *o, int attrs_nested)
+static void apply_defaults(const in_keys *ks, const char *domain, json_t *o, int attrs_nested)
 {
     for (size_t i = 0; i < ks->n; i++) {
-        const key *k = &ks->k[i];
+        const in_key *k = &ks->k[i];
         json_t *target = o;
         const char *name = k->name;
         if (!k->def || !k->name || !k->domain || strcmp(k->domain, domain) != 0)
@@ -272,7 +272,7 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
     xmlParserCtxtPtr pctx = NULL;
     xmlDocPtr xdoc = NULL;
     const xmlNode *root, *graph = NULL;
-    keys ks = {NULL, 0};
+    in_keys ks = {NULL, 0};
     json_t *out = NULL, *actors = NULL, *rels = NULL;
     ctx c = {display, map, diags, 0};
     size_t nkeys = 0;
@@ -313,7 +313,7 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
     }
     for (const xmlNode *n = root->children; n; n = n->next) {
         if (is(n, "key")) {
-            key *k = &ks.k[ks.n++];
+            in_key *k = &ks.k[ks.n++];
             k->id = prop(n, "id");
             k->name = prop(n, "attr.name");
             k->type = prop(n, "attr.type");
@@ -340,7 +340,7 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
     for (const xmlNode *n = graph->children; n; n = n->next) {
         if (is(n, "data")) {
             char *kid = prop(n, "key"), *t = (char *)xmlNodeGetContent(n);
-            const key *k = kid ? find_key(&ks, kid) : NULL;
+            const in_key *k = kid ? find_key(&ks, kid) : NULL;
             if (k && k->name && t) {
                 if (strcmp(k->name, "title") == 0 || strcmp(k->name, "description") == 0) {
                     json_object_set_new(out, k->name, json_string(t));
@@ -381,3 +381,208 @@ cleanup:
     xmlFreeParserCtxt(pctx);
     return st;
 }
+/* ---- writing ------------------------------------------------------------------ */
+
+static void xml_escape(ag_sbuf *t, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': ag__sb_puts(t, "&amp;"); break;
+        case '<': ag__sb_puts(t, "&lt;"); break;
+        case '>': ag__sb_puts(t, "&gt;"); break;
+        case '"': ag__sb_puts(t, "&quot;"); break;
+        case '\n': ag__sb_puts(t, "&#10;"); break;
+        case '\r': ag__sb_puts(t, "&#13;"); break;
+        case '\t': ag__sb_puts(t, "&#9;"); break;
+        default:
+            /* XML 1.0 cannot hold other control characters, even escaped */
+            if ((unsigned char)*s < 0x20)
+                ag__sb_puts(t, "\xef\xbf\xbd");
+            else
+                ag__sb_add(t, s, 1);
+        }
+    }
+}
+
+/* One key of a GraphML document. */
+typedef struct gkey {
+    const char *id, *domain, *name, *type;
+} gkey;
+
+static void graphml_data(ag_sbuf *t, const char *key, const char *value)
+{
+    ag__sb_printf(t, "      <data key=\"%s\">", key);
+    xml_escape(t, value);
+    ag__sb_puts(t, "</data>\n");
+}
+
+static void graphml_real(ag_sbuf *t, const char *key, double v)
+{
+    ag__sb_printf(t, "      <data key=\"%s\">", key);
+    ag__flat_real(t, v);
+    ag__sb_puts(t, "</data>\n");
+}
+
+int ag__graphml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
+{
+    static const gkey fixed[] = {
+        {"g_title", "graph", "title", "string"},
+        {"g_description", "graph", "description", "string"},
+        {"g_sources", "graph", "sources", "string"},
+        {"n_name", "node", "name", "string"},
+        {"n_kind", "node", "kind", "string"},
+        {"n_group", "node", "group", "string"},
+        {"e_type", "edge", "type", "string"},
+        {"e_sign", "edge", "sign", "int"},
+        {"e_weight", "edge", "weight", "double"},
+        {"e_mutual", "edge", "mutual", "boolean"},
+        {"e_confidence", "edge", "confidence", "string"},
+        {"e_start", "edge", "start", "string"},
+        {"e_end", "edge", "end", "string"},
+        {"e_label", "edge", "label", "string"},
+        {"e_evidence", "edge", "evidence", "string"},
+    };
+    static const char *const flat_type_names[] = {"string", "double", "boolean", "string", "long"};
+    size_t nkeys = 0;
+    ag_flat_key *keys = ag__flat_keys(g, &nkeys);
+    json_t *src = NULL;
+    char *s;
+    int oom = 0;
+
+    if (!keys)
+        return -1;
+    ag__sb_puts(t, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+              "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+              "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+              "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        ag__sb_printf(t, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                 fixed[i].id, fixed[i].domain, fixed[i].name, fixed[i].type);
+    for (size_t k = 0; k < nkeys; k++) {
+        ag__sb_printf(t, "  <key id=\"n_a%zu\" for=\"node\" attr.name=\"%s", k,
+                 keys[k].type == FLAT_JSON ? "attrjson_" : "attr_");
+        xml_escape(t, keys[k].name);
+        ag__sb_printf(t, "\" attr.type=\"%s\"/>\n", flat_type_names[keys[k].type]);
+    }
+    if (x->metrics)
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            ag__sb_printf(t, "  <key id=\"n_m%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", k,
+                     ag_metric_name((ag_metric)k), ag_metric_is_count((ag_metric)k) ? "int" : "double");
+    if (x->partition)
+        ag__sb_puts(t, "  <key id=\"n_bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n");
+    if (x->x && x->y)
+        ag__sb_puts(t, "  <key id=\"n_x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+                  "  <key id=\"n_y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n");
+    ag__sb_puts(t, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    ag__sb_puts(t, "    <data key=\"g_title\">");
+    xml_escape(t, g->title ? g->title : g->name);
+    ag__sb_puts(t, "</data>\n");
+    if (g->description) {
+        ag__sb_puts(t, "    <data key=\"g_description\">");
+        xml_escape(t, g->description);
+        ag__sb_puts(t, "</data>\n");
+    }
+    src = ag__json_sources(g, &oom);
+    s = src ? ag__flat_dump(src) : NULL;
+    if (!s) {
+        json_decref(src);
+        free(keys);
+        return -1;
+    }
+    ag__sb_puts(t, "    <data key=\"g_sources\">");
+    xml_escape(t, s);
+    ag__sb_puts(t, "</data>\n");
+    free(s);
+    json_decref(src);
+
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        ag__sb_puts(t, "    <node id=\"");
+        xml_escape(t, a->id);
+        ag__sb_puts(t, "\">\n");
+        graphml_data(t, "n_name", a->name);
+        graphml_data(t, "n_kind", ag_kind_name(a->kind));
+        if (a->group)
+            graphml_data(t, "n_group", a->group);
+        for (size_t k = 0; k < nkeys; k++) {
+            json_t *v = json_object_get(a->attributes, keys[k].name);
+            char key[32];
+            if (!v)
+                continue;
+            snprintf(key, sizeof key, "n_a%zu", k);
+            if (keys[k].type == FLAT_STRING) {
+                graphml_data(t, key, json_string_value(v));
+            } else if (keys[k].type == FLAT_DOUBLE) {
+                graphml_real(t, key, json_number_value(v));
+            } else if (keys[k].type == FLAT_INT) {
+                ag__sb_printf(t, "      <data key=\"%s\">%" JSON_INTEGER_FORMAT "</data>\n", key,
+                         json_integer_value(v));
+            } else if (keys[k].type == FLAT_BOOL) {
+                graphml_data(t, key, json_is_true(v) ? "true" : "false");
+            } else {
+                char *j = ag__flat_dump(v);
+                if (!j) {
+                    free(keys);
+                    return -1;
+                }
+                graphml_data(t, key, j);
+                free(j);
+            }
+        }
+        if (x->metrics)
+            for (int k = 0; k < AG_METRIC_COUNT; k++) {
+                char key[16];
+                snprintf(key, sizeof key, "n_m%d", k);
+                if (ag_metric_is_count((ag_metric)k))
+                    ag__sb_printf(t, "      <data key=\"%s\">%.0f</data>\n", key, x->metrics->v[k][i]);
+                else
+                    graphml_real(t, key, x->metrics->v[k][i]);
+            }
+        if (x->partition)
+            ag__sb_printf(t, "      <data key=\"n_bloc\">%zu</data>\n", x->partition->bloc[i] + 1);
+        if (x->x && x->y) {
+            graphml_real(t, "n_x", x->x[i]);
+            graphml_real(t, "n_y", x->y[i]);
+        }
+        ag__sb_puts(t, "    </node>\n");
+    }
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ag_relation *r = &g->relations[i];
+        char date[16];
+        json_t *ev = ag__json_evidence(r, &oom);
+        char *evs = ev ? ag__flat_dump(ev) : NULL;
+        json_decref(ev);
+        if (!evs) {
+            free(keys);
+            return -1;
+        }
+        ag__sb_printf(t, "    <edge id=\"%s\" source=\"", r->id);
+        xml_escape(t, g->actors[r->source].id);
+        ag__sb_puts(t, "\" target=\"");
+        xml_escape(t, g->actors[r->target].id);
+        ag__sb_puts(t, "\">\n");
+        graphml_data(t, "e_type", r->type);
+        ag__sb_printf(t, "      <data key=\"e_sign\">%d</data>\n", r->sign);
+        graphml_real(t, "e_weight", r->weight);
+        graphml_data(t, "e_mutual", r->mutual ? "true" : "false");
+        graphml_data(t, "e_confidence", ag_confidence_name(r->confidence));
+        if (r->start.year) {
+            ag_date_format(&r->start, date, sizeof date);
+            graphml_data(t, "e_start", date);
+        }
+        if (r->end.year) {
+            ag_date_format(&r->end, date, sizeof date);
+            graphml_data(t, "e_end", date);
+        }
+        if (r->label)
+            graphml_data(t, "e_label", r->label);
+        graphml_data(t, "e_evidence", evs);
+        free(evs);
+        ag__sb_puts(t, "    </edge>\n");
+    }
+    ag__sb_puts(t, "  </graph>\n</graphml>\n");
+    free(keys);
+    return oom || t->oom ? -1 : 0;
+}
+

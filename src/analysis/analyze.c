@@ -8,8 +8,8 @@
 
 #include <igraph.h>
 
-#include "internal.h"
-#include "net.h"
+#include "core/internal.h"
+#include "analysis/net.h"
 
 static const char *const metric_names[AG_METRIC_COUNT] = {
     "in_degree", "out_degree", "in_strength", "out_strength", "pos_degree", "neg_degree",

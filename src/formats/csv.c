@@ -9,8 +9,8 @@
 
 #include <csv.h>
 
-#include "load_internal.h"
-#include "strmap.h"
+#include "formats/formats.h"
+#include "core/strmap.h"
 
 typedef struct cell {
     char *text;

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "load_internal.h"
-#include "strmap.h"
+#include "formats/formats.h"
+#include "core/strmap.h"
 
 typedef struct entry {
     char *pointer, *where, *file;

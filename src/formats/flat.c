@@ -1,0 +1,81 @@
+/* What the flat formats (GraphML, GML) share: numbers written to read back
+ * exactly, and one type per actor attribute across all actors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/formats.h"
+
+/* A double that reads back exactly and always looks like a real. */
+void ag__flat_real(ag_sbuf *t, double v)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.17g", v);
+    if (!strpbrk(buf, ".eEn"))
+        strcat(buf, ".0");
+    ag__sb_puts(t, buf);
+}
+
+static int cmp_flat(const void *a, const void *b)
+{
+    return strcmp(((const ag_flat_key *)a)->name, ((const ag_flat_key *)b)->name);
+}
+
+ag_flat_type ag__flat_type_of(const json_t *v)
+{
+    if (json_is_string(v))
+        return FLAT_STRING;
+    if (json_is_integer(v))
+        return FLAT_INT;
+    if (json_is_number(v))
+        return FLAT_DOUBLE;
+    if (json_is_boolean(v))
+        return FLAT_BOOL;
+    return FLAT_JSON;
+}
+
+/* The attribute names used by any actor, sorted, each with the one type
+ * all its values share, or FLAT_JSON when they differ or are not scalars. */
+ag_flat_key *ag__flat_keys(const ag_graph *g, size_t *n)
+{
+    size_t cap = 16, k = 0;
+    ag_flat_key *keys = malloc(cap * sizeof *keys);
+    if (!keys)
+        return NULL;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const char *name;
+        json_t *v;
+        json_object_foreach(g->actors[i].attributes, name, v) {
+            if (k == cap) {
+                ag_flat_key *p = realloc(keys, 2 * cap * sizeof *keys);
+                if (!p) {
+                    free(keys);
+                    return NULL;
+                }
+                keys = p;
+                cap *= 2;
+            }
+            keys[k++] = (ag_flat_key){name, ag__flat_type_of(v)};
+        }
+    }
+    qsort(keys, k, sizeof *keys, cmp_flat);
+    *n = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (*n > 0 && strcmp(keys[*n - 1].name, keys[i].name) == 0) {
+            ag_flat_type a = keys[*n - 1].type, b = keys[i].type;
+            if ((a == FLAT_INT && b == FLAT_DOUBLE) || (a == FLAT_DOUBLE && b == FLAT_INT))
+                keys[*n - 1].type = FLAT_DOUBLE; /* integers and reals: all reals */
+            else if (a != b)
+                keys[*n - 1].type = FLAT_JSON;
+            continue;
+        }
+        keys[(*n)++] = keys[i];
+    }
+    return keys;
+}
+
+char *ag__flat_dump(const json_t *v)
+{
+    return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+}
+

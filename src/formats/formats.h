@@ -1,0 +1,108 @@
+/* Shared by the format modules. Readers: every input format becomes a
+ * version-1 JSON document checked by the one checker (json_check.c); a source
+ * map turns the checker's JSON pointers back into places in the original
+ * file. Writers: the pieces the JSON shapes and the flat formats share. */
+#ifndef AG_FORMATS_H
+#define AG_FORMATS_H
+
+#include <jansson.h>
+
+#include "actorgraph/error.h"
+#include "actorgraph/export.h"
+#include "actorgraph/model.h"
+#include "core/text.h"
+
+typedef struct ag_srcmap ag_srcmap;
+
+ag_srcmap *ag_srcmap_new(void);
+void ag_srcmap_free(ag_srcmap *m);
+/* Records that the value at pointer came from line:column of the input,
+ * described to users as where (e.g. `row 4, column "weight"`); where may be
+ * NULL to keep the pointer. Returns -1 when out of memory. */
+int ag_srcmap_add(ag_srcmap *m, const char *pointer, int line, int column, const char *where);
+/* ag_srcmap_add for a value that came from another file than the one being
+ * loaded (the actors CSV beside a relations CSV). */
+int ag_srcmap_add_in(ag_srcmap *m, const char *file, const char *pointer, int line, int column,
+                     const char *where);
+
+/* Checks a version-1 document and builds the graph (see
+ * ag_graph_parse_json). Problems are located through map when given, else
+ * through the JSON text (text, len). Steals no reference to root. */
+ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
+                                  const char *text, size_t len, ag_graph **out,
+                                  ag_diags *diags, ag_error *err);
+
+/* Appends a problem found by an importer itself. */
+ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int column,
+                   const char *where, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* The importers: each parses text (len bytes) into a document and a source
+ * map. AG_OK; AG_EPARSE with the problems in diags (the caller copies the
+ * first into its error); AG_ENOMEM with err set. Values an importer cannot
+ * read are reported and left out, and it still returns AG_OK, so that the
+ * checker reports the rest in the same pass. */
+ag_status ag__csv_document(const char *text, size_t len, const char *display,
+                           const char *actors_text, size_t actors_len,
+                           const char *actors_display, const char *title, json_t **doc,
+                           ag_srcmap *map, ag_diags *diags, ag_error *err);
+ag_status ag__graphml_document(const char *text, size_t len, const char *display,
+                               const char *title, json_t **doc, ag_srcmap *map,
+                               ag_diags *diags, ag_error *err);
+ag_status ag__gml_document(const char *text, size_t len, const char *display, const char *title,
+                           json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err);
+ag_status ag__dot_document(const char *text, size_t len, const char *display, const char *title,
+                           json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err);
+
+/* Runs every rule of docs/format.md over root in one pass: problems go to
+ * diags (unlocated), *errors counts the errors among them, and *out gets the
+ * graph built so far (the caller frees it). AG_OK, or AG_ENOMEM. */
+ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_graph **out,
+                         int *errors);
+/* Gives each problem from index `from` on its place in the original file. */
+void ag__srcmap_locate(const ag_srcmap *m, ag_diags *d, size_t from);
+
+/* ---- writers ---- */
+
+/* The pieces of actorgraph's own JSON that every JSON shape reuses. Each
+ * records a failed allocation in *oom instead of returning it. */
+void ag__json_put(json_t *o, const char *key, json_t *v, int *oom);
+void ag__json_put_date(json_t *o, const char *key, const ag_date *d, int *oom);
+json_t *ag__json_sources(const ag_graph *g, int *oom);
+json_t *ag__json_evidence(const ag_relation *r, int *oom);
+/* A relation's fields (not its ends), defaults written out. */
+void ag__json_relation_fields(json_t *o, const ag_relation *r, int *oom);
+/* An actor's fields (not its id), plus metrics, bloc and position when x
+ * carries them. */
+void ag__json_actor_fields(json_t *o, const ag_graph *g, size_t i, const ag_export_opts *x,
+                           int *oom);
+void ag__json_graph_fields(json_t *o, const ag_graph *g, int *oom);
+
+/* The JSON shapes of other tools (json_shapes.c); NULL or *oom set when out
+ * of memory. */
+json_t *ag__json_node_link(const ag_graph *g, const ag_export_opts *x, int *oom);
+json_t *ag__json_cytoscape(const ag_graph *g, const ag_export_opts *x, int *oom);
+json_t *ag__json_graphology(const ag_graph *g, const ag_export_opts *x, int *oom);
+json_t *ag__json_jgf(const ag_graph *g, const ag_export_opts *x, int *oom);
+
+/* How an actor attribute travels in a flat format (flat.c). */
+typedef enum { FLAT_STRING, FLAT_DOUBLE, FLAT_BOOL, FLAT_JSON, FLAT_INT } ag_flat_type;
+typedef struct ag_flat_key {
+    const char *name; /* borrowed from an actor's attributes */
+    ag_flat_type type;
+} ag_flat_key;
+
+/* A double that reads back exactly and always looks like a real. */
+void ag__flat_real(ag_sbuf *t, double v);
+ag_flat_type ag__flat_type_of(const json_t *v);
+/* The attribute names used by any actor, sorted, each with the one type all
+ * its values share, or FLAT_JSON when they differ or are not scalars; NULL
+ * when out of memory. */
+ag_flat_key *ag__flat_keys(const ag_graph *g, size_t *n);
+/* Compact JSON text of any value; the caller frees it. */
+char *ag__flat_dump(const json_t *v);
+
+/* The flat writers append the graph to t; -1 when out of memory. */
+int ag__graphml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t);
+int ag__gml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t);
+
+#endif

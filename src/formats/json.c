@@ -1,0 +1,257 @@
+/* actorgraph's own JSON format: reading (the checker's rules are in
+ * json_check.c; here problems get their places) and the normalised writer,
+ * whose pieces the other JSON shapes reuse. */
+#include "actorgraph/export.h"
+#include "actorgraph/load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/formats.h"
+#include "formats/jsonpos.h"
+
+/* ---- reading ------------------------------------------------------------------ */
+
+static void locate(const char *data, size_t len, ag_diags *diags, size_t from)
+{
+    size_t n = diags->count - from;
+    ag_jsonpos_query *q = calloc(n + 1, sizeof *q);
+    if (!q)
+        return; /* positions are a courtesy: the pointers still say where */
+    for (size_t k = 0; k < n; k++)
+        q[k].pointer = diags->items[from + k].pointer;
+    if (ag_jsonpos_locate(data, len, q, n) == 0)
+        for (size_t k = 0; k < n; k++) {
+            diags->items[from + k].line = q[k].line;
+            diags->items[from + k].column = q[k].column;
+        }
+    free(q);
+}
+
+ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
+                                  const char *text, size_t len, ag_graph **out,
+                                  ag_diags *diags, ag_error *err)
+{
+    size_t first_diag = diags->count;
+    ag_graph *g = NULL;
+    int errors = 0;
+    ag_status st;
+
+    *out = NULL;
+    if (ag__json_check(root, display, diags, &g, &errors) != AG_OK) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (map)
+        ag__srcmap_locate(map, diags, first_diag);
+    else if (text)
+        locate(text, len, diags, first_diag);
+    ag_diags_sort(diags);
+    if (errors) {
+        st = AG_EINVALID;
+        if (err) {
+            for (size_t k = first_diag; k < diags->count; k++)
+                if (diags->items[k].severity == AG_SEV_ERROR) {
+                    *err = diags->items[k];
+                    break;
+                }
+        }
+        goto cleanup;
+    }
+    *out = g;
+    g = NULL;
+    st = AG_OK;
+cleanup:
+    ag_graph_free(g);
+    return st;
+}
+
+ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
+                              ag_graph **out, ag_diags *diags, ag_error *err)
+{
+    json_error_t jerr;
+    json_t *root;
+    ag_status st;
+
+    *out = NULL;
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        ag_error e;
+        memset(&e, 0, sizeof e);
+        e.code = AG_EPARSE;
+        snprintf(e.file, sizeof e.file, "%s", display);
+        e.line = jerr.line > 0 ? jerr.line : 0;
+        e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
+        snprintf(e.message, sizeof e.message, "%s", jerr.text);
+        if (err)
+            *err = e;
+        return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
+    }
+    st = ag__graph_from_document(root, display, NULL, data, len, out, diags, err);
+    json_decref(root);
+    return st;
+}
+
+
+/* ---- the normalised writer, and the pieces every JSON shape shares ------- */
+
+/* json_object_set_new that tolerates NULL values (out of memory) by
+ * recording the failure. */
+void ag__json_put(json_t *o, const char *key, json_t *v, int *oom)
+{
+    if (!v || json_object_set_new(o, key, v) != 0)
+        *oom = 1;
+}
+
+void ag__json_put_date(json_t *o, const char *key, const ag_date *d, int *oom)
+{
+    char buf[16];
+    if (!d->year)
+        return;
+    ag_date_format(d, buf, sizeof buf);
+    ag__json_put(o, key, json_string(buf), oom);
+}
+
+json_t *ag__json_sources(const ag_graph *g, int *oom)
+{
+    json_t *a = json_array();
+    if (!a) {
+        *oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < g->n_sources; i++) {
+        const ag_source *s = &g->sources[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(a, o) != 0) {
+            *oom = 1;
+            continue;
+        }
+        ag__json_put(o, "id", json_string(s->id), oom);
+        ag__json_put(o, "title", json_string(s->title), oom);
+        if (s->author)
+            ag__json_put(o, "author", json_string(s->author), oom);
+        if (s->published)
+            ag__json_put(o, "published", json_string(s->published), oom);
+        if (s->url)
+            ag__json_put(o, "url", json_string(s->url), oom);
+    }
+    return a;
+}
+
+json_t *ag__json_evidence(const ag_relation *r, int *oom)
+{
+    json_t *a = json_array();
+    if (!a) {
+        *oom = 1;
+        return NULL;
+    }
+    for (size_t k = 0; k < r->n_evidence; k++) {
+        json_t *o = json_object();
+        if (!o || json_array_append_new(a, o) != 0) {
+            *oom = 1;
+            continue;
+        }
+        ag__json_put(o, "source", json_string(r->evidence[k].source), oom);
+        if (r->evidence[k].section)
+            ag__json_put(o, "section", json_string(r->evidence[k].section), oom);
+        if (r->evidence[k].note)
+            ag__json_put(o, "note", json_string(r->evidence[k].note), oom);
+    }
+    return a;
+}
+
+/* The relation's fields (not its ends), defaults written out. */
+void ag__json_relation_fields(json_t *o, const ag_relation *r, int *oom)
+{
+    ag__json_put(o, "type", json_string(r->type), oom);
+    ag__json_put(o, "sign", json_integer(r->sign), oom);
+    ag__json_put(o, "weight", json_real(r->weight), oom);
+    ag__json_put(o, "mutual", json_boolean(r->mutual), oom);
+    ag__json_put(o, "confidence", json_string(ag_confidence_name(r->confidence)), oom);
+    ag__json_put_date(o, "start", &r->start, oom);
+    ag__json_put_date(o, "end", &r->end, oom);
+    if (r->label)
+        ag__json_put(o, "label", json_string(r->label), oom);
+    ag__json_put(o, "evidence", ag__json_evidence(r, oom), oom);
+}
+
+/* The actor's fields (not its id), plus metrics, bloc and position when
+ * the options carry them. */
+void ag__json_actor_fields(json_t *o, const ag_graph *g, size_t i, const ag_export_opts *x,
+                         int *oom)
+{
+    const ag_actor *a = &g->actors[i];
+    ag__json_put(o, "name", json_string(a->name), oom);
+    ag__json_put(o, "kind", json_string(ag_kind_name(a->kind)), oom);
+    if (a->group)
+        ag__json_put(o, "group", json_string(a->group), oom);
+    ag__json_put(o, "attributes", json_deep_copy(a->attributes), oom);
+    if (x->metrics)
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            ag__json_put(o, ag_metric_name((ag_metric)k),
+                ag_metric_is_count((ag_metric)k) ? json_integer((json_int_t)x->metrics->v[k][i])
+                                                 : json_real(x->metrics->v[k][i]),
+                oom);
+    if (x->partition)
+        ag__json_put(o, "bloc", json_integer((json_int_t)x->partition->bloc[i] + 1), oom);
+    if (x->x && x->y) {
+        ag__json_put(o, "x", json_real(x->x[i]), oom);
+        ag__json_put(o, "y", json_real(x->y[i]), oom);
+    }
+}
+
+void ag__json_graph_fields(json_t *o, const ag_graph *g, int *oom)
+{
+    ag__json_put(o, "title", json_string(g->title ? g->title : g->name), oom);
+    if (g->description)
+        ag__json_put(o, "description", json_string(g->description), oom);
+    ag__json_put(o, "sources", ag__json_sources(g, oom), oom);
+}
+
+json_t *ag_graph_to_json(const ag_graph *g)
+{
+    int oom = 0;
+    json_t *root = json_object(), *actors = json_array(), *rels = json_array();
+    if (!root || !actors || !rels)
+        goto fail;
+    ag__json_put(root, "actorgraph", json_integer(1), &oom);
+    ag__json_put(root, "title", json_string(g->title ? g->title : g->name), &oom);
+    if (g->description)
+        ag__json_put(root, "description", json_string(g->description), &oom);
+    ag__json_put(root, "sources", ag__json_sources(g, &oom), &oom);
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(actors, o) != 0)
+            goto fail;
+        ag__json_put(o, "id", json_string(a->id), &oom);
+        ag__json_put(o, "name", json_string(a->name), &oom);
+        ag__json_put(o, "kind", json_string(ag_kind_name(a->kind)), &oom);
+        if (a->group)
+            ag__json_put(o, "group", json_string(a->group), &oom);
+        ag__json_put(o, "attributes", json_deep_copy(a->attributes), &oom);
+    }
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ag_relation *r = &g->relations[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(rels, o) != 0)
+            goto fail;
+        ag__json_put(o, "source", json_string(g->actors[r->source].id), &oom);
+        ag__json_put(o, "target", json_string(g->actors[r->target].id), &oom);
+        ag__json_relation_fields(o, r, &oom);
+    }
+    ag__json_put(root, "actors", actors, &oom);
+    ag__json_put(root, "relations", rels, &oom);
+    if (oom) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+fail:
+    json_decref(root);
+    json_decref(actors);
+    json_decref(rels);
+    return NULL;
+}
+
