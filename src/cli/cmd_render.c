@@ -1,4 +1,5 @@
 /* actorgraph render: draw the alliance diagram. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,9 +122,11 @@ static int run(int argc, char **argv)
             break;
         case 'S': {
             char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || v < 0)
-                return cli_usage_error("render", "--seed needs a whole number >= 0, not '%s'",
+            long v;
+            errno = 0;
+            v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 0 || v > 2147483647L || errno == ERANGE)
+                return cli_usage_error("render", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             copts.seed = (unsigned long)v;
             break;

@@ -1,6 +1,7 @@
 /* Messages, default paths and loading shared by the commands. */
 #define _DEFAULT_SOURCE
 #include "cli.h"
+#include "table.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -15,9 +16,11 @@
 
 void cli_print_error(const ag_error *e)
 {
+    /* file names, pointers and messages carry the input's ids and names:
+       escaped, they cannot forge lines or drive the terminal */
     fputs("actorgraph: ", stderr);
     if (e->file[0]) {
-        fputs(e->file, stderr);
+        cli_put_escaped(stderr, e->file);
         if (e->line > 0)
             fprintf(stderr, ":%d", e->line);
         if (e->line > 0 && e->column > 0)
@@ -26,9 +29,12 @@ void cli_print_error(const ag_error *e)
     }
     if (e->severity == AG_SEV_WARNING)
         fputs("warning: ", stderr);
-    if (e->pointer[0])
-        fprintf(stderr, "%s: ", e->pointer);
-    fprintf(stderr, "%s\n", e->message);
+    if (e->pointer[0]) {
+        cli_put_escaped(stderr, e->pointer);
+        fputs(": ", stderr);
+    }
+    cli_put_escaped(stderr, e->message);
+    fputc('\n', stderr);
 }
 
 void cli_print_diags(const ag_diags *d)
