@@ -8,6 +8,7 @@
 
 #include <nettle/sha2.h>
 
+#include "actorgraph/limits.h"
 #include "actorgraph/load.h"
 #include "formats/formats.h"
 
@@ -146,6 +147,11 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
     (*out)->name = stem;
     stem = NULL;
 cleanup:
+    if (ag_diags_summarize(diags, display) != AG_OK && st == AG_OK) {
+        ag_graph_free(*out);
+        *out = NULL;
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
     json_decref(doc);
     ag_srcmap_free(map);
     free(stem);
@@ -181,6 +187,9 @@ ag_status ag_read_input(const char *path, const char *display, char **data, size
         size_t got;
         if (cap - n < 65536) {
             size_t ncap = cap ? cap * 2 : 65536 + 1;
+            /* room for one read past the limit, to see it is passed */
+            if (ncap > (size_t)AG_MAX_INPUT_BYTES + 65536 + 2)
+                ncap = (size_t)AG_MAX_INPUT_BYTES + 65536 + 2;
             char *nb = realloc(buf, ncap);
             if (!nb) {
                 st = ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -193,6 +202,11 @@ ag_status ag_read_input(const char *path, const char *display, char **data, size
         n += got;
         if (got == 0)
             break;
+        if (n > AG_MAX_INPUT_BYTES) {
+            st = ag_error_set(err, AG_EINVALID, "input too large: more than %u MiB (the limit)",
+                              (unsigned)(AG_MAX_INPUT_BYTES >> 20));
+            goto cleanup;
+        }
     }
     if (ferror(f)) {
         st = ag_error_set(err, AG_EIO, "cannot read: %s", strerror(errno));
