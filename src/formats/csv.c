@@ -3,7 +3,6 @@
  * becoming attributes). Positions are tracked by feeding libcsv one byte at
  * a time, so every cell is known by line and column. */
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,17 +253,6 @@ static int map_cell(ag_srcmap *map, const char *file, const char *pointer, const
     return ag_srcmap_add_in(map, file, pointer, c->line, c->column, where);
 }
 
-/* True when s is entirely a finite decimal number (no "nan", "inf",
- * hexadecimal or blanks), its value in *v. */
-static int decimal(const char *s, double *v)
-{
-    char *end;
-    if (!*s || s[strspn(s, "0123456789+-.eE")] != '\0')
-        return 0;
-    *v = strtod(s, &end);
-    return *end == '\0' && isfinite(*v);
-}
-
 /* Converts one relation cell to its JSON value; NULL with a problem
  * reported when it cannot. */
 static json_t *relation_value(int field, const cell *c, const char *display, ag_diags *diags)
@@ -282,7 +270,7 @@ static json_t *relation_value(int field, const cell *c, const char *display, ag_
     }
     case 4: { /* weight */
         double v;
-        if (decimal(s, &v))
+        if (ag__decimal(s, &v))
             return json_real(v);
         ag__diag(diags, AG_SEV_ERROR, display, c->line, c->column, "column \"weight\"",
                  "weight must be a number in (0, 1], not \"%s\"", s);

@@ -36,6 +36,10 @@ ag_status ag__graph_from_document(json_t *root, const char *display, const ag_sr
 ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int column,
                    const char *where, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
+/* True when s is entirely a finite decimal number (digits, sign, point,
+ * exponent: no "nan", "inf", hexadecimal or blanks), its value in *v. */
+int ag__decimal(const char *s, double *v);
+
 /* The importers: each parses text (len bytes) into a document and a source
  * map. AG_OK; AG_EPARSE with the problems in diags (the caller copies the
  * first into its error); AG_ENOMEM with err set. Values an importer cannot

@@ -1,4 +1,5 @@
 /* Source maps: JSON pointers of an imported document -> places in the file. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,4 +160,13 @@ ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
     return ag_diags_push(d, &e);
+}
+
+int ag__decimal(const char *s, double *v)
+{
+    char *end;
+    if (!*s || s[strspn(s, "0123456789+-.eE")] != '\0')
+        return 0;
+    *v = strtod(s, &end);
+    return *end == '\0' && isfinite(*v);
 }
