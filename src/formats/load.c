@@ -85,7 +85,7 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
     size_t len = 0, actors_len = 0;
     json_t *doc = NULL;
     ag_srcmap *map = NULL;
-    size_t errors_at_start = diags->errors;
+    size_t errors_at_start = diags->errors, first_diag = diags->count;
     ag_status st;
 
     *out = NULL;
@@ -124,6 +124,8 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
             st = ag__dot_document(data, len, display, stem, &doc, map, diags, err);
             break;
         }
+        if (st == AG_EPARSE)
+            ag__diags_mark_skipped(diags, first_diag);
         if (st == AG_OK) {
             st = ag__graph_from_document(doc, display, map, NULL, 0, out, diags, err);
             /* the importer may have left out values it could not read */

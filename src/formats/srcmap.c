@@ -170,3 +170,17 @@ int ag__decimal(const char *s, double *v)
     *v = strtod(s, &end);
     return *end == '\0' && isfinite(*v);
 }
+
+void ag__diags_mark_skipped(ag_diags *d, size_t from)
+{
+    for (size_t k = d->count; k > from; k--) {
+        ag_error *e = &d->items[k - 1];
+        size_t n;
+        if (e->severity != AG_SEV_ERROR)
+            continue;
+        n = strlen(e->message);
+        if (n + 1 + sizeof AG__CHECKS_SKIPPED <= sizeof e->message)
+            snprintf(e->message + n, sizeof e->message - n, " %s", AG__CHECKS_SKIPPED);
+        return;
+    }
+}
