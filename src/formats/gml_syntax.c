@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/limits.h"
 #include "core/text.h"
 #include "formats/formats.h"
 #include "formats/gml.h"
@@ -15,7 +16,7 @@
 typedef ag_gml_item item;
 
 /* Deeper lists are refused rather than risk the stack. */
-#define MAX_DEPTH 200
+#define MAX_DEPTH AG_MAX_NESTING
 
 void ag__gml_items_free(item *it)
 {
