@@ -224,7 +224,12 @@ static void read_failed(builder *b)
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
         msg[--n] = '\0';
-    report(b, AG_SEV_ERROR, line, NULL, "%s", n ? msg : "not a DOT graph");
+    if (strstr(msg, "memory exhausted"))
+        /* bison's stack, not the machine's memory */
+        report(b, AG_SEV_ERROR, line, NULL,
+               "too deep for cgraph's parser (an edge chain or nesting too long): %s", msg);
+    else
+        report(b, AG_SEV_ERROR, line, NULL, "%s", n ? msg : "not a DOT graph");
 }
 
 /* cgraph's lexer keeps what follows the graph it read on the same line,
