@@ -31,10 +31,11 @@ typedef struct loader {
     size_t n_folded, hints;
 } loader;
 
-/* Edit-distance hints are searched for this many unknown actors at most,
- * and only among this many actors, so that hints stay cheap. */
-#define HINT_MAX_SEARCHES 100
-#define HINT_MAX_ACTORS 5000
+/* Edit-distance hints are searched for this many unknown names (actors and
+ * types) at most, and only among this many actors, so that hints stay
+ * cheap: at most 50 * 2000 distances of 64 * 64 steps per file. */
+#define HINT_MAX_SEARCHES 50
+#define HINT_MAX_ACTORS 2000
 
 static void report(loader *L, ag_severity sev, const char *pointer, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -112,8 +113,8 @@ static const char *num_text(double v, char *buf, size_t size)
 static size_t edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b), row[65];
-    if (la > 64 || lb > 64)
-        return (size_t)-1;
+    if (la > 64 || lb > 64 || la > lb + 3 || lb > la + 3)
+        return (size_t)-1; /* beyond any hint_reach */
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
@@ -146,11 +147,14 @@ static size_t hint_reach(const char *s)
 }
 
 /* The vocabulary type nearest to name (case ignored, within hint_reach),
- * or NULL. */
-static const ag_reltype *near_type(const char *name)
+ * or NULL; searched for the first HINT_MAX_SEARCHES names only. */
+static const ag_reltype *near_type(loader *L, const char *name)
 {
     size_t n, best = (size_t)-1;
     const ag_reltype *all = ag_reltypes(&n), *hit = NULL;
+    if (L->hints >= HINT_MAX_SEARCHES)
+        return NULL;
+    L->hints++;
     for (size_t k = 0; k < n; k++) {
         size_t d = edit_distance(name, all[k].name);
         if (d < best) {
@@ -659,20 +663,24 @@ static void load_relations(loader *L, json_t *root)
             }
         }
         if (type_ok && !rt) {
-            const ag_reltype *near = near_type(type);
             ptr_key(p, sizeof p, base, "type");
             if (!has_sign && !json_object_get(rel, "sign")) {
+                const ag_reltype *near = near_type(L, type);
                 char hint[128] = "";
                 if (near)
                     snprintf(hint, sizeof hint, "; did you mean \"%s\"?", near->name);
                 ERR(L, p, "custom relation type \"%s\" needs a \"sign\" (+1 or -1)%s", type,
                     hint);
                 ok = 0;
-            } else if (near && strcasecmp(near->name, type) == 0) {
-                WARN(L, p,
-                     "custom relation type \"%s\" differs from the vocabulary's \"%s\" only by "
-                     "case",
-                     type, near->name);
+            } else {
+                size_t n_types;
+                const ag_reltype *all = ag_reltypes(&n_types);
+                for (size_t k = 0; k < n_types; k++)
+                    if (strcasecmp(all[k].name, type) == 0)
+                        WARN(L, p,
+                             "custom relation type \"%s\" differs from the vocabulary's \"%s\" "
+                             "only by case",
+                             type, all[k].name);
             }
         }
         if ((v = json_object_get(rel, "weight"))) {
