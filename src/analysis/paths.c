@@ -12,10 +12,12 @@
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/paths.h"
+#include "core/internal.h"
 
 #define CHUNKS 8
 #define EPS 1e-10
@@ -58,6 +60,8 @@ typedef struct job {
     size_t next_chunk;
     pthread_mutex_t lock;
     int failed;
+    atomic_size_t swept; /* sources done, for progress */
+    pthread_t reporter;  /* the caller's thread, the only one to report */
 } job;
 
 static void heap_swap(sweep *w, size_t i, size_t j)
@@ -227,8 +231,13 @@ static void *worker(void *arg)
             break;
         lo = g->n * c / CHUNKS;
         hi = g->n * (c + 1) / CHUNKS;
-        for (size_t s = lo; s < hi; s++)
+        for (size_t s = lo; s < hi; s++) {
+            size_t done;
             sweep_from(g, &w, s, j->chunk_betw + c * g->n, j->clos, j->harm);
+            done = atomic_fetch_add(&j->swept, 1) + 1;
+            if (pthread_equal(pthread_self(), j->reporter))
+                ag__progress("shortest paths", done, g->n);
+        }
     }
     sweep_free(&w);
     return NULL;
@@ -276,6 +285,8 @@ ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double
     j.g = &g;
     j.clos = clos;
     j.harm = harm;
+    atomic_init(&j.swept, 0);
+    j.reporter = pthread_self();
     if (pthread_mutex_init(&j.lock, NULL) != 0)
         goto oom;
     have_lock = 1;
@@ -291,6 +302,7 @@ ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double
     worker(&j);
     for (int t = 1; t <= started; t++)
         pthread_join(tid[t], NULL);
+    ag__progress("shortest paths", n, n);
     if (j.failed)
         goto oom;
     for (size_t v = 0; v < n; v++) {
