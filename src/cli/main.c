@@ -80,6 +80,7 @@ int main(int argc, char **argv)
     const ag_command *cmd;
 
     ag_init();
+    cli_progress_init();
     if (argc < 2) {
         print_help(stderr);
         return AG_EXIT_USAGE;
