@@ -39,6 +39,11 @@ void ag_render_opts_init(ag_render_opts *o);
 ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
                               double *y, ag_error *err);
 
+/* Frees the Graphviz context that every layout in the process shares
+ * (made on the first layout); call it once, after the last layout of the
+ * process: Graphviz's plugins do not survive a second context. */
+void ag_render_shutdown(void);
+
 /* Format name ("dot", "svg", "png", "pdf") to enum; false if unknown. */
 int ag_format_parse(const char *name, ag_format *out);
 const char *ag_format_name(ag_format f);

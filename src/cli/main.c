@@ -71,6 +71,7 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
     const ag_command *cmd;
+    int status;
 
     ag_init();
     if (argc < 2) {
@@ -105,5 +106,7 @@ int main(int argc, char **argv)
     cmd = find_command(argv[1]);
     if (!cmd)
         return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
-    return finish(cmd->run(argc - 1, argv + 1));
+    status = cmd->run(argc - 1, argv + 1);
+    ag_render_shutdown();
+    return finish(status);
 }
