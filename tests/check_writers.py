@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Checks on what actorgraph writes, independent of its own readers.
+
+  check_writers.py reals BIN GRAPH
+      every real in the JSON, GraphML and GML exports reads back to the
+      double the input holds, in as few significant digits as Python's
+      repr (the shortest text that round-trips) uses.
+"""
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+
+def run(bin_, *args):
+    r = subprocess.run([bin_, *args], capture_output=True)
+    if r.returncode != 0:
+        sys.exit(f"FAIL: actorgraph {' '.join(args)}: exit {r.returncode}: "
+                 + r.stderr.decode(errors="replace"))
+    return r.stdout.decode("utf-8")
+
+
+def digits(text):
+    """Significant digits of a decimal number's text."""
+    mant = re.split(r"[eE]", text.lstrip("+-"))[0].replace(".", "")
+    return len(mant.strip("0")) or 1
+
+
+def check_real(where, text, want):
+    got = float(text)
+    if got != want:
+        sys.exit(f"FAIL: {where}: {text} reads back as {got!r}, not {want!r}")
+    if digits(text) != digits(repr(want)):
+        sys.exit(f"FAIL: {where}: {text} is not the shortest form ({repr(want)})")
+
+
+def reals(bin_, graph):
+    doc = json.load(open(graph, encoding="utf-8"))
+    want_attr = {a["id"]: {k: v for k, v in a.get("attributes", {}).items()
+                           if isinstance(v, float)} for a in doc["actors"]}
+    want_w = [r["weight"] for r in doc["relations"]]
+    n = 0
+    for fmt in ("json", "node-link"):
+        out = json.loads(run(bin_, "export", graph, "--format", fmt, "-o", "-"),
+                         parse_float=str)
+        actors = out["actors"] if fmt == "json" else out["nodes"]
+        rels = out["relations"] if fmt == "json" else out["links"]
+        for a in actors:
+            for k, v in want_attr[a["id"]].items():
+                check_real(f"{fmt} {a['id']}.{k}", a["attributes"][k], v)
+                n += 1
+        for r, w in zip(rels, want_w):
+            check_real(f"{fmt} weight", r["weight"], w)
+            n += 1
+    G = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.fromstring(run(bin_, "export", graph, "--format", "graphml", "-o", "-"))
+    names = {k.get("id"): k.get("attr.name") for k in root.iter(G + "key")}
+    for node in root.iter(G + "node"):
+        want = want_attr[node.get("id")]
+        for d in node.findall(G + "data"):
+            name = names[d.get("key")]
+            if name.startswith("attr_") and name[5:] in want:
+                check_real(f"graphml {node.get('id')}.{name}", d.text, want[name[5:]])
+                n += 1
+    ws = [d.text for d in root.iter(G + "data") if names[d.get("key")] == "weight"]
+    for t, w in zip(ws, want_w):
+        check_real("graphml weight", t, w)
+        n += 1
+    gml = run(bin_, "export", graph, "--format", "gml", "-o", "-")
+    node = None
+    for line in gml.splitlines():
+        m = re.match(r"\s*(\w+) (.*)$", line)
+        if not m:
+            continue
+        key, val = m.groups()
+        if key == "label" and val.startswith('"'):
+            node = json.loads(val)
+        elif key.startswith("attr_") and node in want_attr and key[5:] in want_attr[node]:
+            check_real(f"gml {node}.{key}", val, want_attr[node][key[5:]])
+            n += 1
+    gw = re.findall(r"^\s*weight (\S+)$", gml, re.M)
+    for t, w in zip(gw, want_w):
+        check_real("gml weight", t, w)
+        n += 1
+    expected = 4 * (sum(len(v) for v in want_attr.values()) + len(want_w))
+    if n != expected:
+        sys.exit(f"FAIL: checked {n} reals, expected {expected}")
+    print(f"ok: {n} reals, each shortest and exact")
+
+
+if __name__ == "__main__":
+    mode, *args = sys.argv[1:]
+    {"reals": reals}[mode](*args)
