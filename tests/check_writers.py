@@ -5,7 +5,13 @@
       every real in the JSON, GraphML and GML exports reads back to the
       double the input holds, in as few significant digits as Python's
       repr (the shortest text that round-trips) uses.
+  check_writers.py extensions BIN GRAPH
+      convert picks the output format from each name export gives its
+      files (x.node-link.json, x.cyjs, ...) and from .csv, .dot, .gv: the
+      file is what export --format (or render, or the CSV writer) writes.
 """
+import os
+import tempfile
 import json
 import re
 import subprocess
@@ -89,6 +95,35 @@ def reals(bin_, graph):
     print(f"ok: {n} reals, each shortest and exact")
 
 
+def extensions(bin_, graph):
+    cases = [("x.node-link.json", "node-link"), ("x.cyjs", "cytoscape"),
+             ("x.graphology.json", "graphology"), ("x.jgf.json", "jgf"),
+             ("x.gv.json", "dot-json"), ("x.json", "json"), ("x.graphml", "graphml"),
+             ("x.xml", "graphml"), ("x.gml", "gml"), ("x.dot", "dot"), ("x.gv", "dot"),
+             ("x.csv", "csv")]
+    with tempfile.TemporaryDirectory() as d:
+        for name, fmt in cases:
+            path = os.path.join(d, name)
+            run(bin_, "convert", graph, path)
+            got = open(path, encoding="utf-8").read()
+            if fmt == "dot":
+                want = run(bin_, "render", graph, "--format", "dot", "-o", "-")
+            elif fmt == "csv":
+                by_to = os.path.join(d, "to")
+                run(bin_, "convert", graph, by_to, "--to", "csv")
+                want = open(by_to, encoding="utf-8").read()
+                if open(os.path.join(d, "x.actors.csv"), encoding="utf-8").read() != \
+                        open(by_to + ".actors.csv", encoding="utf-8").read():
+                    sys.exit("FAIL: x.actors.csv differs from --to csv's actors file")
+                if not want.startswith("source,target,type,"):
+                    sys.exit("FAIL: --to csv: not relations CSV")
+            else:
+                want = run(bin_, "export", graph, "--format", fmt, "-o", "-")
+            if got != want:
+                sys.exit(f"FAIL: convert to {name} did not write {fmt}")
+            print(f"ok: {name} is {fmt}")
+
+
 if __name__ == "__main__":
     mode, *args = sys.argv[1:]
-    {"reals": reals}[mode](*args)
+    {"reals": reals, "extensions": extensions}[mode](*args)
