@@ -9,6 +9,13 @@
       convert picks the output format from each name export gives its
       files (x.node-link.json, x.cyjs, ...) and from .csv, .dot, .gv: the
       file is what export --format (or render, or the CSV writer) writes.
+  check_writers.py hostile BIN GRAPH
+      text holding control characters, noncharacters, markup, quotes,
+      backslashes, Graphviz escapes and character references everywhere:
+      the SVG (from the graph and from its DOT) and the GraphML parse as XML
+      and show the title and the legend; GraphML (XML parser and networkx)
+      and GML (networkx) carry every text, GraphML with the characters XML
+      1.0 cannot hold as U+FFFD; the DOT reads back whole (check_roundtrip).
 """
 import os
 import tempfile
@@ -124,6 +131,80 @@ def extensions(bin_, graph):
             print(f"ok: {name} is {fmt}")
 
 
+def xml_text(s):
+    """s as XML 1.0 carries it: forbidden characters as U+FFFD."""
+    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") or c in "\ufffe\uffff"
+                   else c for c in s)
+
+
+def svg_check(path, doc):
+    root = ET.parse(path).getroot()  # well-formed, or this raises
+    # Graphviz draws a tab as a no-break space
+    texts = ["".join(t.itertext()).replace("\xa0", "\t")
+             for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    # the title's first line, up to a tab (HTML labels collapse blanks)
+    title = re.split("[\t\n\r]", xml_text(doc["title"]))[0]
+    if not any(title in t for t in texts):
+        sys.exit(f"FAIL: {path}: no title {title!r} in {texts[:3]}")
+    if "Legend" not in texts:
+        sys.exit(f"FAIL: {path}: no legend")
+    for a in doc["actors"]:
+        name = a.get("name", a["id"])
+        if "\n" not in name and "\r" not in name and xml_text(name) not in texts:
+            sys.exit(f"FAIL: {path}: actor {a['id']}: {xml_text(name)!r} not drawn")
+    for r in doc["relations"]:
+        lab = r.get("label")
+        if lab and "\n" not in lab and xml_text(lab) not in texts:
+            sys.exit(f"FAIL: {path}: label {xml_text(lab)!r} not drawn")
+
+
+def hostile(bin_, graph):
+    import networkx as nx
+    doc = json.load(open(graph, encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as d:
+        svg, dot, dot_svg = (os.path.join(d, n) for n in ("g.svg", "g.dot", "d.svg"))
+        run(bin_, "render", graph, "-o", svg, "-o", dot)
+        svg_check(svg, doc)
+        run(bin_, "render", dot, "-o", dot_svg)  # Graphviz parses and draws our DOT
+        svg_check(dot_svg, doc)
+        print("ok: SVG well-formed, with title, legend, names and labels")
+
+        gml_path, gm_path = os.path.join(d, "g.gml"), os.path.join(d, "g.graphml")
+        run(bin_, "export", graph, "--format", "graphml", "-o", gm_path)
+        ET.parse(gm_path)
+        for fmt, path, clean in (("graphml", gm_path, xml_text), ("gml", None, str)):
+            if fmt == "gml":
+                run(bin_, "export", graph, "--format", "gml", "-o", gml_path)
+                g = nx.read_gml(gml_path, label="label")
+            else:
+                g = nx.read_graphml(path, force_multigraph=True)
+            if g.graph["title"] != clean(doc["title"]) or \
+                    g.graph.get("description") != clean(doc["description"]):
+                sys.exit(f"FAIL: {fmt}: title or description differs: {g.graph['title']!r}")
+            if json.loads(g.graph["sources"]) != doc["sources"]:
+                sys.exit(f"FAIL: {fmt}: sources differ")
+            for a in doc["actors"]:
+                n = g.nodes[a["id"]]
+                if n["name"] != clean(a.get("name", a["id"])) or \
+                        n.get("group") != (clean(a["group"]) if "group" in a else None):
+                    sys.exit(f"FAIL: {fmt}: actor {a['id']}: {n['name']!r}, {n.get('group')!r}")
+                for k, v in a.get("attributes", {}).items():
+                    got = [val for key, val in n.items()
+                           if key.startswith("attr") and (key.endswith(k) or "_" in key)]
+                    want = clean(v) if isinstance(v, str) else v
+                    if want not in got and json.dumps(v) not in got and \
+                            not any(isinstance(x, str) and x.startswith(("[", "{", "t"))
+                                    and json.loads(x) == v for x in got):
+                        sys.exit(f"FAIL: {fmt}: actor {a['id']} attribute {k!r}: {want!r} not in {got!r}")
+            edges = sorted(g.edges(data=True, keys=True), key=lambda e: int(e[2][1:]))
+            for r, (_, _, _, e) in zip(doc["relations"], edges):
+                if e.get("label") != (clean(r["label"]) if "label" in r else None):
+                    sys.exit(f"FAIL: {fmt}: relation label {e.get('label')!r}")
+                if json.loads(e["evidence"]) != r.get("evidence", []):
+                    sys.exit(f"FAIL: {fmt}: evidence differs: {e['evidence']!r}")
+            print(f"ok: {fmt} read by networkx: every text as {fmt} carries it")
+
+
 if __name__ == "__main__":
     mode, *args = sys.argv[1:]
-    {"reals": reals, "extensions": extensions}[mode](*args)
+    {"reals": reals, "extensions": extensions, "hostile": hostile}[mode](*args)

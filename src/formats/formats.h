@@ -82,6 +82,10 @@ void ag__json_graph_fields(json_t *o, const ag_graph *g, int *oom);
  * shortest text reading back to the same double; NULL when out of memory or
  * for a real that is not finite. The caller frees it. */
 char *ag__json_dump(const json_t *v, size_t flags);
+/* A flag of ag__json_dump: quotes and backslashes inside strings as \u0022
+ * and \u005C, so that no backslash stands before a quote or another
+ * backslash (cgraph's DOT writer cannot quote such text). */
+#define AG_JSON_NO_BACKSLASH_PAIRS ((size_t)1 << 24)
 
 /* The JSON shapes of other tools (json_shapes.c); NULL or *oom set when out
  * of memory. */

@@ -273,8 +273,9 @@ static void dump_indent(ag_sbuf *b, size_t flags, int depth, int space)
 }
 
 /* A string as jansson escapes it: quote, backslash and control characters;
- * the rest (valid UTF-8, as jansson keeps it) as it is. */
-static void dump_string(ag_sbuf *b, const char *s, size_t len)
+ * the rest (valid UTF-8, as jansson keeps it) as it is, but for U+FFFE and
+ * U+FFFF, escaped so that the text can sit in XML. */
+static void dump_string(ag_sbuf *b, const char *s, size_t len, size_t flags)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t run = 0;
@@ -283,13 +284,23 @@ static void dump_string(ag_sbuf *b, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
         char u[7];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        /* U+FFFE and U+FFFF escaped: JSON text inside XML (GraphML) keeps them */
+        int nonchar = c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+                      ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF);
+        if (c >= 0x20 && c != '"' && c != '\\' && !nonchar)
             continue;
+        if (nonchar) {
+            ag__sb_add(b, s + run, i - run);
+            ag__sb_puts(b, (unsigned char)s[i + 2] == 0xBE ? "\\uFFFE" : "\\uFFFF");
+            i += 2;
+            run = i + 1;
+            continue;
+        }
         ag__sb_add(b, s + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
+        case '"': esc = flags & AG_JSON_NO_BACKSLASH_PAIRS ? "\\u0022" : "\\\""; break;
+        case '\\': esc = flags & AG_JSON_NO_BACKSLASH_PAIRS ? "\\u005C" : "\\\\"; break;
         case '\b': esc = "\\b"; break;
         case '\f': esc = "\\f"; break;
         case '\n': esc = "\\n"; break;
@@ -349,7 +360,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
                 ag__sb_add(b, ",", 1);
             dump_indent(b, flags, depth + 1, !first);
             first = 0;
-            dump_string(b, key, strlen(key));
+            dump_string(b, key, strlen(key), flags);
             ag__sb_puts(b, flags & JSON_COMPACT ? ":" : ": ");
             if (dump_value(b, item, flags, depth + 1) != 0)
                 return -1;
@@ -374,7 +385,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
         dump_indent(b, flags, depth, 0);
         ag__sb_add(b, "]", 1);
         return 0;
-    case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v)); return 0;
+    case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v), flags); return 0;
     case JSON_INTEGER:
         ag__sb_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         return 0;
