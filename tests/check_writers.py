@@ -16,7 +16,13 @@
       and show the title and the legend; GraphML (XML parser and networkx)
       and GML (networkx) carry every text, GraphML with the characters XML
       1.0 cannot hold as U+FFFD; the DOT reads back whole (check_roundtrip).
+  check_writers.py parallel BIN GRAPH...
+      with every engine, the labels of relations on one pair (either
+      direction) do not overlap in the layout (Graphviz's JSON: each text
+      line's box from its position, width and font size), no relation's
+      label is lost, and with dot no two edge labels overlap at all.
 """
+import itertools
 import os
 import tempfile
 import json
@@ -205,6 +211,47 @@ def hostile(bin_, graph):
             print(f"ok: {fmt} read by networkx: every text as {fmt} carries it")
 
 
+def label_boxes(layout):
+    """(edge index, pair, text, box) for every line of every edge label."""
+    out = []
+    for k, e in enumerate(layout.get("edges", [])):
+        pair = frozenset((e["tail"], e["head"]))
+        size = 9.0
+        for op in e.get("_ldraw_", []):
+            if op["op"] == "F":
+                size = op["size"]
+            if op["op"] != "T":
+                continue
+            x, y = op["pt"]
+            w = op["width"]
+            x0 = {"c": x - w / 2, "l": x, "r": x - w}[op["align"]]
+            out.append((k, pair, op["text"], (x0, y - 0.25 * size, x0 + w, y + 0.85 * size)))
+    return out
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def parallel(bin_, *graphs):
+    for graph in graphs:
+        doc = json.load(open(graph, encoding="utf-8"))
+        want = sorted(r.get("label", r["type"].replace("_", " ")) for r in doc["relations"])
+        for engine in ("dot", "neato", "fdp", "sfdp", "circo"):
+            layout = json.loads(run(bin_, "export", graph, "--format", "dot-json",
+                                    "--engine", engine, "-o", "-"))
+            boxes = label_boxes(layout)
+            got = sorted(t for _, _, t, _ in boxes)
+            if got != want:
+                sys.exit(f"FAIL: {graph} {engine}: labels drawn {got}, expected {want}")
+            for a, b in itertools.combinations(boxes, 2):
+                if a[0] != b[0] and (a[1] == b[1] or engine == "dot") and overlap(a[3], b[3]):
+                    sys.exit(f"FAIL: {os.path.basename(graph)} {engine}: labels "
+                             f"{a[2]!r} and {b[2]!r} overlap")
+            print(f"ok: {os.path.basename(graph)} {engine}: {len(boxes)} label lines apart")
+
+
 if __name__ == "__main__":
     mode, *args = sys.argv[1:]
-    {"reals": reals, "extensions": extensions, "hostile": hostile}[mode](*args)
+    {"reals": reals, "extensions": extensions, "hostile": hostile,
+     "parallel": parallel}[mode](*args)

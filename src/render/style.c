@@ -496,6 +496,74 @@ static void size_nodes(Agraph_t *root, Agnode_t **nodes, size_t n, const double 
     }
 }
 
+/* ---- parallel relations ------------------------------------------------- */
+
+/* A relation by its unordered pair, for sorting: parallel relations (in
+ * either direction) side by side, in file order. */
+typedef struct pair_key {
+    size_t lo, hi, index;
+} pair_key;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair_key *a = x, *c = y;
+    if (a->lo != c->lo)
+        return a->lo < c->lo ? -1 : 1;
+    if (a->hi != c->hi)
+        return a->hi < c->hi ? -1 : 1;
+    return a->index < c->index ? -1 : a->index > c->index;
+}
+
+/* Engines other than dot place the labels of several edges between one
+ * pair on top of each other (dot makes each label a node of its own): with
+ * them the first relation of each pair (either direction) carries one
+ * label listing every relation's, each line in its relation's colour, and
+ * the others none. Returns -1 when out of memory. */
+static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, Agedge_t **edges,
+                                   ag_sbuf *b)
+{
+    size_t n = g->n_relations;
+    pair_key *order = malloc((n + 1) * sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const ag_relation *r = &g->relations[i];
+        order[i].lo = r->source < r->target ? r->source : r->target;
+        order[i].hi = r->source < r->target ? r->target : r->source;
+        order[i].index = i;
+    }
+    qsort(order, n, sizeof *order, cmp_pair);
+    for (size_t i = 0, j; i < n; i = j) {
+        char *html;
+        for (j = i + 1; j < n && order[j].lo == order[i].lo && order[j].hi == order[i].hi; j++)
+            ;
+        if (j - i < 2)
+            continue;
+        b->len = 0;
+        for (size_t k = i; k < j; k++) {
+            const ag_relation *r = &g->relations[order[k].index];
+            ag__sb_printf(b, "%s<font color=\"%s\">", k > i ? "<br/>" : "",
+                          families[family_of(r)].color);
+            if (r->label)
+                sb_html(b, r->label);
+            else
+                sb_type(b, r->type);
+            ag__sb_puts(b, "</font>");
+            if (k > i)
+                set(edges[order[k].index], "label", "");
+        }
+        if (b->oom) {
+            free(order);
+            return -1;
+        }
+        html = agstrdup_html(root, b->s);
+        agset(edges[order[i].index], S("label"), html);
+        agstrfree(root, html);
+    }
+    free(order);
+    return 0;
+}
+
 /* ---- the graph's data, for reading the DOT back ------------------------ */
 
 /* Sets the data attribute `name` (declared on first use, default "") to
@@ -719,6 +787,8 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
                   ag_confidence_name(r->confidence));
         set(e, "class", b.s);
     }
+    if (strcmp(engine, "dot") != 0 && combine_parallel_labels(root, g, edges, &b) != 0)
+        goto fail;
     if (o->legend)
         add_legend(root, g, o, &col, engine_draws_clusters(engine), &b);
     if (b.oom || add_data(root, g, nodes, edges) != 0)
