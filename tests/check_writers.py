@@ -158,6 +158,16 @@ def svg_check(path, doc):
         name = a.get("name", a["id"])
         if "\n" not in name and "\r" not in name and xml_text(name) not in texts:
             sys.exit(f"FAIL: {path}: actor {a['id']}: {xml_text(name)!r} not drawn")
+    # tooltips show names as written (Graphviz unescapes these twice)
+    tips = {g.get("id"): x.get("{http://www.w3.org/1999/xlink}title")
+            for g in root.iter("{http://www.w3.org/2000/svg}g")
+            for x in [g.find("{http://www.w3.org/2000/svg}a")] if x is not None}
+    for a in doc["actors"]:
+        name = a.get("name", a["id"])
+        tip = next((t for k, t in tips.items() if t and k and k.endswith("actor-" + a["id"])), None)
+        if not re.search("[\t\n\r]", name) and \
+                not (tip or "").startswith(f"{xml_text(name)} ({a['id']})"):
+            sys.exit(f"FAIL: {path}: actor {a['id']}: tooltip {tip!r}")
     for r in doc["relations"]:
         lab = r.get("label")
         if lab and "\n" not in lab and xml_text(lab) not in texts:

@@ -37,17 +37,21 @@ static size_t char_len(const char *s)
 
 #define REPLACEMENT "\xef\xbf\xbd"
 
-/* Text for an escString attribute (label, tooltip), drawn as written:
- * backslashes doubled so names cannot inject Graphviz escapes (\N, \G...),
- * line breaks as \n, '&' as "&amp;" (Graphviz reads character references
- * in these, and would pass "&#1;" through to SVG), characters XML cannot
- * hold as U+FFFD. Set the result with set_esc. */
-static void sb_esc(ag_sbuf *b, const char *s)
+/* How many backslashes stand for one in an escString attribute: labels
+ * unescape once, SVG tooltips twice (and then expand \N, \G... again). */
+enum { LABEL = 2, TOOLTIP = 4 };
+
+/* Text for an escString attribute (label, tooltip), drawn as written: each
+ * backslash as `how` backslashes so names cannot call Graphviz escapes
+ * (\N, \G...), line breaks as \n, '&' as "&amp;" (Graphviz reads character
+ * references in these, and would pass "&#1;" through to SVG), characters
+ * XML cannot hold as U+FFFD. Set the result with set_esc. */
+static void sb_esc(ag_sbuf *b, const char *s, int how)
 {
     while (*s) {
         size_t n = char_len(s);
         if (*s == '\\')
-            ag__sb_puts(b, "\\\\");
+            ag__sb_add(b, "\\\\\\\\", (size_t)how);
         else if (*s == '\n')
             ag__sb_puts(b, "\\n");
         else if (*s == '\r')
@@ -240,14 +244,16 @@ static void set(void *obj, const char *name, const char *value)
     agset(obj, S(name), S(value));
 }
 
-/* Sets an escString value built with sb_esc. A value ending in a (doubled)
- * backslash ends in "&#92;" instead: cgraph's writer would put the
- * backslash before the closing quote, where it escapes the quote. */
-static void set_esc(void *obj, const char *name, ag_sbuf *b)
+/* Sets an escString value built with sb_esc(..., how). A value ending in
+ * a backslash ends in as many "&#92;" instead (Graphviz reads them as
+ * backslashes): cgraph's writer would put the backslash before the closing
+ * quote, where it escapes the quote. */
+static void set_esc(void *obj, const char *name, ag_sbuf *b, int how)
 {
-    if (b->len >= 2 && b->s[b->len - 1] == '\\') {
-        b->len -= 2;
-        ag__sb_puts(b, "&#92;");
+    if (b->len >= (size_t)how && b->s[b->len - 1] == '\\') {
+        b->len -= (size_t)how;
+        for (int k = 0; k < how; k++)
+            ag__sb_puts(b, "&#92;");
     }
     if (!b->oom)
         set(obj, name, b->s ? b->s : "");
@@ -463,14 +469,14 @@ static void evidence_text(ag_sbuf *b, const ag_graph *g, const ag_relation *r)
         const ag_evidence *ev = &r->evidence[k];
         long s = ag_graph_find_source(g, ev->source);
         ag__sb_puts(b, "\\nevidence: ");
-        sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source);
+        sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source, TOOLTIP);
         if (ev->section) {
             ag__sb_puts(b, ", \xc2\xa7 ");
-            sb_esc(b, ev->section);
+            sb_esc(b, ev->section, TOOLTIP);
         }
         if (ev->note) {
             ag__sb_puts(b, ": ");
-            sb_esc(b, ev->note);
+            sb_esc(b, ev->note, TOOLTIP);
         }
     }
 }
@@ -699,8 +705,8 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         if (!subs[i])
             goto fail;
         b.len = 0;
-        sb_esc(&b, col.labels[i]);
-        set_esc(subs[i], "label", &b);
+        sb_esc(&b, col.labels[i], LABEL);
+        set_esc(subs[i], "label", &b, LABEL);
         set(subs[i], "style", "rounded,filled");
         set(subs[i], "fillcolor", group_bg[i % N_GROUP_COLORS]);
         set(subs[i], "color", "#999999");
@@ -714,25 +720,25 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             goto fail;
         nodes[i] = n;
         b.len = 0;
-        sb_esc(&b, a->name);
-        set_esc(n, "label", &b);
+        sb_esc(&b, a->name, LABEL);
+        set_esc(n, "label", &b, LABEL);
         set(n, "shape", kind_shape[a->kind]);
         set(n, "style", kind_style[a->kind]);
         set(n, "fillcolor", class_fill(k));
         b.len = 0;
-        sb_esc(&b, a->name);
+        sb_esc(&b, a->name, TOOLTIP);
         ag__sb_puts(&b, " (");
-        sb_esc(&b, a->id);
+        sb_esc(&b, a->id, TOOLTIP);
         ag__sb_printf(&b, ")\\n%s", ag_kind_name(a->kind));
         if (a->group) {
             ag__sb_puts(&b, ", group: ");
-            sb_esc(&b, a->group);
+            sb_esc(&b, a->group, TOOLTIP);
         }
         if (o->color_by == AG_COLOR_BY_BLOC && o->bloc)
             ag__sb_printf(&b, ", bloc %zu", o->bloc[i] + 1);
         if (o->size)
             ag__sb_printf(&b, "\\n%s: %.3g", o->size_label ? o->size_label : "size", o->size[i]);
-        set_esc(n, "tooltip", &b);
+        set_esc(n, "tooltip", &b, TOOLTIP);
         b.len = 0;
         ag__sb_printf(&b, "actor-%s", a->id);
         set(n, "id", b.s);
@@ -759,14 +765,14 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             set(e, "dir", "none");
         b.len = 0;
         if (r->label)
-            sb_esc(&b, r->label);
+            sb_esc(&b, r->label, LABEL);
         else
             sb_type(&b, r->type);
-        set_esc(e, "label", &b);
+        set_esc(e, "label", &b, LABEL);
         b.len = 0;
-        sb_esc(&b, g->actors[r->source].name);
+        sb_esc(&b, g->actors[r->source].name, TOOLTIP);
         ag__sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
-        sb_esc(&b, g->actors[r->target].name);
+        sb_esc(&b, g->actors[r->target].name, TOOLTIP);
         ag__sb_puts(&b, ": ");
         sb_type(&b, r->type);
         ag__sb_printf(&b, "\\n%s, weight %.2f, %s%s", r->sign > 0 ? "cooperation" : "conflict",
@@ -778,7 +784,7 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             ag__sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
         }
         evidence_text(&b, g, r);
-        set_esc(e, "tooltip", &b);
+        set_esc(e, "tooltip", &b, TOOLTIP);
         b.len = 0;
         ag__sb_printf(&b, "relation-%s", r->id);
         set(e, "id", b.s);
