@@ -135,6 +135,13 @@ def extensions(bin_, graph):
             if got != want:
                 sys.exit(f"FAIL: convert to {name} did not write {fmt}")
             print(f"ok: {name} is {fmt}")
+        r = subprocess.run([bin_, "convert", graph, "-", "--to", "csv"], capture_output=True)
+        if r.returncode != 1 or r.stdout:
+            sys.exit(f"FAIL: convert --to csv to standard output: exit {r.returncode}")
+        r = subprocess.run([bin_, "convert", graph, os.path.join(d, "x.unknown")],
+                           capture_output=True)
+        if r.returncode != 1 or os.path.exists(os.path.join(d, "x.unknown")):
+            sys.exit(f"FAIL: convert to an unknown extension: exit {r.returncode}")
 
 
 def xml_text(s):

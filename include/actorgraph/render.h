@@ -62,7 +62,8 @@ void ag_blob_free(ag_blob *b);
 /* Builds the diagram of g and renders it once for each of the n formats,
  * laying it out at most once. out[i] receives formats[i]'s bytes (free them
  * with ag_blob_free). DOT is the styled graph before layout, so that
- * `dot -Tsvg` on it draws the same diagram. Deterministic: the same graph
+ * `dot -Tsvg` on it draws the same diagram, and carries every field of g as
+ * attributes, so that reading it back gives g again (docs/interop.md). Deterministic: the same graph
  * and options give the same DOT and SVG bytes. Nothing is written anywhere. */
 ag_status ag_render(const ag_graph *g, const ag_render_opts *opts,
                     const ag_format *formats, size_t n, ag_blob *out,
