@@ -20,7 +20,7 @@ with tempfile.TemporaryDirectory() as d:
     if fmt == "csv":
         steps[2] = (mid, back, "--actors", os.path.join(d, "mid.actors.csv"))
     for args in steps:
-        run = subprocess.run([binary, "convert", *args], capture_output=True, text=True)
+        run = subprocess.run([binary, "convert", "-q", *args], capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit("convert %s failed: %s" % (" ".join(args), run.stderr))
         if run.stderr:

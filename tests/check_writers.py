@@ -253,7 +253,8 @@ def overlap(a, b):
 def parallel(bin_, *graphs):
     for graph in graphs:
         doc = json.load(open(graph, encoding="utf-8"))
-        want = sorted(r.get("label", r["type"].replace("_", " ")) for r in doc["relations"])
+        want = sorted(line for r in doc["relations"]
+                      for line in r.get("label", r["type"].replace("_", " ")).split("\n"))
         for engine in ("dot", "neato", "fdp", "sfdp", "circo"):
             layout = json.loads(run(bin_, "export", graph, "--format", "dot-json",
                                     "--engine", engine, "-o", "-"))

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: actorgraph convert IN OUT [--from FMT] [--to FMT] [--actors FILE]\n"
+    "usage: actorgraph convert IN OUT [--from FMT] [--to FMT] [--actors FILE] [-q]\n"
     "\n"
     "Read IN in any input format (json, csv, graphml, gml, dot) and write OUT.\n"
     "Formats come from the extensions, or --from and --to. OUT formats: json\n"
@@ -19,10 +19,14 @@ static const char usage[] =
     "standard input or output (JSON unless --from or --to say otherwise).\n"
     "A graph converted to GraphML, GML or DOT and back keeps every actor and\n"
     "relation with all their fields; CSV keeps what docs/interop.md lists.\n"
+    "OUT (and for CSV its actors file) is replaced atomically (devices and\n"
+    "FIFOs are written in place); OUT naming IN or --actors is refused. Says on\n"
+    "standard error what it wrote.\n"
     "\n"
     "Options:\n"
     "  -t, --to FMT        output format\n"
     CLI_INPUT_OPTIONS_HELP
+    "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -93,6 +97,7 @@ static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
+        {"quiet", no_argument, NULL, 'q'},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -105,12 +110,12 @@ static int run(int argc, char **argv)
     ag_error err;
     ag_status st;
     char *apath = NULL;
-    int c, has_to = 0, rc, format = AG_EXPORT_JSON;
+    int c, has_to = 0, quiet = 0, rc, format = AG_EXPORT_JSON;
 
     ag_export_opts_init(&xo);
     cli_input_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":t:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (!format_parse(optarg, &format))
@@ -119,6 +124,9 @@ static int run(int argc, char **argv)
                                        "node-link, cytoscape, graphology, jgf, dot-json)",
                                        optarg);
             has_to = 1;
+            break;
+        case 'q':
+            quiet = 1;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -171,11 +179,7 @@ static int run(int argc, char **argv)
     out[1].path = apath;
     out[1].data = actors.data;
     out[1].len = actors.len;
-    if ((st = ag_write_outputs(out, apath ? 2 : 1, NULL, &err)) != AG_OK) {
-        err.file[0] = '\0';
-        cli_print_error(&err);
-        rc = cli_exit_code(st, 1);
-    }
+    rc = cli_write_outputs(out, apath ? 2 : 1, NULL, argv[optind], &in, quiet);
 cleanup:
     free(apath);
     ag_blob_free(&blob);
