@@ -2,6 +2,7 @@
 #ifndef ACTORGRAPH_RENDER_H
 #define ACTORGRAPH_RENDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "actorgraph/error.h"
@@ -20,8 +21,28 @@ typedef enum ag_color_by {
     AG_COLOR_BY_KIND       /* state, organization, ...; no boxes */
 } ag_color_by;
 
+/* Which relations carry a text label on the diagram (the tooltip always
+ * says everything). */
+typedef enum ag_edge_labels {
+    AG_LABELS_AUTO = 0, /* all up to AG_RENDER_SMALL_RELATIONS relations; past
+                           that only the analyst's own labels, since type
+                           names would only repeat the legend's colours */
+    AG_LABELS_ALL,      /* the analyst's label, else the type */
+    AG_LABELS_NONE
+} ag_edge_labels;
+
+/* Up to these sizes a graph is drawn like a briefing diagram: dot, spline
+ * edges, every label. Past them it is drawn for overview, fast: sfdp,
+ * straight edges, only the analyst's labels. */
+#define AG_RENDER_SMALL_ACTORS 40
+#define AG_RENDER_SMALL_RELATIONS 150
+
 typedef struct ag_render_opts {
-    const char *engine;   /* dot, neato, fdp, sfdp, circo; NULL for dot */
+    const char *engine;   /* dot, neato, fdp, sfdp, circo; NULL: by size
+                             (ag_render_engine) */
+    const char *splines;  /* Graphviz's splines: true (spline), curved, line,
+                             polyline, ortho, none; NULL: by engine and size */
+    ag_edge_labels edge_labels;
     int legend;           /* nonzero to draw the legend (the default) */
     ag_color_by color_by;
     const size_t *bloc;   /* with AG_COLOR_BY_BLOC: each actor's bloc, from 0 */
@@ -30,8 +51,19 @@ typedef struct ag_render_opts {
     const char *size_label; /* legend text naming those values */
 } ag_render_opts;
 
-/* Default options: engine "dot", legend on, colour by group, no sizing. */
+/* Default options: engine and splines by size, labels auto, legend on,
+ * colour by group, no sizing. */
 void ag_render_opts_init(ag_render_opts *o);
+
+/* The engine the options give for g: o->engine when set, else dot for a
+ * graph of at most AG_RENDER_SMALL_ACTORS actors and
+ * AG_RENDER_SMALL_RELATIONS relations, sfdp past that. */
+const char *ag_render_engine(const ag_graph *g, const ag_render_opts *o);
+
+/* True when name is a value of Graphviz's splines attribute that actorgraph
+ * accepts (true, spline, curved, line, polyline, ortho, none). */
+int ag_splines_valid(const char *name);
+bool ag_edge_labels_parse(const char *s, ag_edge_labels *out);
 
 /* Positions of every actor after layout, in points with y growing
  * downwards (as in SVG and in screen coordinates of D3 or Cytoscape). x and

@@ -10,7 +10,8 @@
 
 static const char usage[] =
     "usage: actorgraph render [FILE] [-o PATH]... [--format dot|svg|png|pdf]\n"
-    "                         [--engine dot|neato|fdp|sfdp|circo] [--no-legend]\n"
+    "                         [--engine auto|dot|neato|fdp|sfdp|circo] [--no-legend]\n"
+    "                         [--splines WHAT] [--edge-labels auto|all|none]\n"
     "                         [--color-by group|bloc|kind] [--size-by METRIC] [-q]\n"
     "\n"
     "Draw the graph as an alliance diagram, laid out and rendered in-process by\n"
@@ -26,8 +27,18 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output PATH   write to PATH (repeatable)\n"
     "  -f, --format FMT    dot, svg, png or pdf\n"
-    "  -e, --engine NAME   layout engine: dot (default), neato, fdp, sfdp, circo;\n"
-    "                      groups are drawn as boxes by dot, neato and fdp\n"
+    "  -e, --engine NAME   layout engine: dot, neato, fdp, sfdp, circo, or auto\n"
+    "                      (the default): dot up to 40 actors and 150 relations,\n"
+    "                      sfdp past that; groups are drawn as boxes by dot,\n"
+    "                      neato and fdp\n"
+    "      --splines WHAT  edges: true (splines around the actors), curved, line,\n"
+    "                      polyline, ortho, none; default: dot's own for dot,\n"
+    "                      true for small graphs, line (fast) past the sizes above;\n"
+    "                      true and curved can take minutes past a few hundred\n"
+    "                      relations\n"
+    "      --edge-labels L auto (default: every label up to 150 relations, past\n"
+    "                      that only the analyst's own), all or none; tooltips\n"
+    "                      always carry every detail\n"
     "      --no-legend     leave the legend out\n"
     "  -c, --color-by WHAT fill actors by their group (default), their bloc as\n"
     "                      'actorgraph clusters' finds it (signed method), or\n"
@@ -36,7 +47,8 @@ static const char usage[] =
     "  -s, --size-by METRIC scale actors by a metric of 'actorgraph report'\n"
     "                      (pagerank, betweenness, in_strength, pn, ...)\n"
     CLI_INPUT_OPTIONS_HELP
-    "  -q, --quiet         do not say which files were written\n"
+    "  -q, --quiet         do not say which files were written, which engine was\n"
+    "                      chosen, or how far a long layout is\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -50,6 +62,8 @@ static int run(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
         {"engine", required_argument, NULL, 'e'},
+        {"splines", required_argument, NULL, 'P'},
+        {"edge-labels", required_argument, NULL, 'B'},
         {"no-legend", no_argument, NULL, 'L'},
         {"color-by", required_argument, NULL, 'c'},
         {"size-by", required_argument, NULL, 's'},
@@ -99,11 +113,28 @@ static int run(int argc, char **argv)
             has_format = 1;
             break;
         case 'e':
+            if (strcmp(optarg, "auto") == 0) {
+                opts.engine = NULL;
+                break;
+            }
             if (!ag_engine_valid(optarg))
                 return cli_usage_error("render",
-                                       "unknown engine '%s' (dot, neato, fdp, sfdp, circo)",
+                                       "unknown engine '%s' (auto, dot, neato, fdp, sfdp, circo)",
                                        optarg);
             opts.engine = optarg;
+            break;
+        case 'P':
+            if (!ag_splines_valid(optarg))
+                return cli_usage_error("render",
+                                       "unknown --splines '%s' (true, spline, curved, line, "
+                                       "polyline, ortho, none)",
+                                       optarg);
+            opts.splines = optarg;
+            break;
+        case 'B':
+            if (!ag_edge_labels_parse(optarg, &opts.edge_labels))
+                return cli_usage_error("render", "unknown --edge-labels '%s' (auto, all, none)",
+                                       optarg);
             break;
         case 'L':
             opts.legend = 0;
@@ -137,6 +168,7 @@ static int run(int argc, char **argv)
         }
         case 'q':
             quiet = 1;
+            cli_progress_quiet();
             break;
         case 'h':
             fputs(usage, stdout);
@@ -210,6 +242,13 @@ static int run(int argc, char **argv)
         opts.size = metrics.v[size_by];
         opts.size_label = ag_metric_name(size_by);
     }
+    if (!opts.engine && !quiet && strcmp(ag_render_engine(g, &opts), "dot") != 0)
+        fprintf(stderr,
+                "actorgraph: %zu actors, %zu relations: drawn with %s%s%s (--engine dot to "
+                "draw it as a small graph)\n",
+                g->n_actors, g->n_relations, ag_render_engine(g, &opts),
+                opts.splines ? "" : ", straight edges",
+                opts.edge_labels == AG_LABELS_AUTO ? ", the analyst's labels only" : "");
     st = ag_render(g, &opts, formats, n, blobs, &err);
     if (st != AG_OK) {
         cli_print_error(&err);

@@ -18,7 +18,6 @@ static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", NU
 void ag_render_opts_init(ag_render_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->engine = "dot";
     o->legend = 1;
     o->color_by = AG_COLOR_BY_GROUP;
 }
@@ -50,6 +49,39 @@ int ag_format_from_path(const char *path, ag_format *out)
     /* a .json diagram would be confused with graph files: no extension
        implies Graphviz JSON, only `export --format dot-json` does */
     return ag_format_parse(dot + 1, out) && *out != AG_FMT_GV_JSON;
+}
+
+static int small(const ag_graph *g)
+{
+    return g->n_actors <= AG_RENDER_SMALL_ACTORS && g->n_relations <= AG_RENDER_SMALL_RELATIONS;
+}
+
+const char *ag_render_engine(const ag_graph *g, const ag_render_opts *o)
+{
+    if (o && o->engine)
+        return o->engine;
+    return small(g) ? "dot" : "sfdp";
+}
+
+int ag_splines_valid(const char *name)
+{
+    static const char *const values[] = {"true", "spline", "curved", "line", "polyline",
+                                         "ortho", "none", NULL};
+    for (int i = 0; values[i]; i++)
+        if (strcmp(values[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+bool ag_edge_labels_parse(const char *s, ag_edge_labels *out)
+{
+    static const char *const names[] = {"auto", "all", "none"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (ag_edge_labels)i;
+            return true;
+        }
+    return false;
 }
 
 int ag_engine_valid(const char *name)
@@ -120,6 +152,8 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
     }
     if (opts->engine && !ag_engine_valid(opts->engine))
         return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
+    if (opts->splines && !ag_splines_valid(opts->splines))
+        return ag_error_set(err, AG_EARG, "unknown splines \"%s\"", opts->splines);
     ag__graphviz_message_clear();
     gvc = gvc_get();
     if (!gvc) {
@@ -131,7 +165,7 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
         st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
         goto cleanup;
     }
-    if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
+    if (gvLayout(gvc, root, ag_render_engine(g, opts)) != 0) {
         st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
                           ag__graphviz_message()[0] ? ag__graphviz_message() : "unknown error");
         goto cleanup;
@@ -169,6 +203,8 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
     }
     if (opts->engine && !ag_engine_valid(opts->engine))
         return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
+    if (opts->splines && !ag_splines_valid(opts->splines))
+        return ag_error_set(err, AG_EARG, "unknown splines \"%s\"", opts->splines);
 
     io = AgIoDisc;
     io.putstr = put_sbuf;
@@ -207,7 +243,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
         if (formats[i] == AG_FMT_DOT)
             continue;
         if (!laid_out) {
-            if (gvLayout(gvc, root, opts->engine ? opts->engine : "dot") != 0) {
+            if (gvLayout(gvc, root, ag_render_engine(g, opts)) != 0) {
                 st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
                                   ag__graphviz_message()[0] ? ag__graphviz_message()
                                                             : "unknown error");

@@ -292,7 +292,19 @@ static int engine_draws_clusters(const char *engine)
            strcmp(engine, "neato") == 0;
 }
 
-static void set_layout_attrs(Agraph_t *g, const char *engine)
+/* Small graphs get spline edges routed around the actors; large ones
+ * straight lines, which Graphviz draws in linear time where routing splines
+ * around every actor grows much faster (AG_RENDER_SMALL_*). */
+static const char *splines_for(const ag_graph *g, const ag_render_opts *o, const char *engine)
+{
+    if (o->splines)
+        return o->splines;
+    if (g->n_actors <= AG_RENDER_SMALL_ACTORS && g->n_relations <= AG_RENDER_SMALL_RELATIONS)
+        return strcmp(engine, "dot") == 0 ? NULL : "true";
+    return "line";
+}
+
+static void set_layout_attrs(Agraph_t *g, const char *engine, const char *splines)
 {
     if (strcmp(engine, "dot") == 0) {
         agattr(g, AGRAPH, S("rankdir"), S("LR"));
@@ -300,13 +312,25 @@ static void set_layout_attrs(Agraph_t *g, const char *engine)
         agattr(g, AGRAPH, S("ranksep"), S("1.1"));
         agattr(g, AGRAPH, S("newrank"), S("true"));
     } else {
-        agattr(g, AGRAPH, S("overlap"), S("false"));
-        agattr(g, AGRAPH, S("splines"), S("true"));
+        /* prism: Graphviz's fast overlap removal */
+        agattr(g, AGRAPH, S("overlap"), S("prism"));
         agattr(g, AGRAPH, S("sep"), S("+14"));
         if (strcmp(engine, "circo") != 0)
             agattr(g, AGRAPH, S("K"), S("1.2"));
     }
+    if (splines)
+        agattr(g, AGRAPH, S("splines"), S(splines));
     agattr(g, AGRAPH, S("outputorder"), S("edgesfirst"));
+}
+
+/* Whether relation r carries a text label under the options. */
+static int labelled(const ag_graph *g, const ag_render_opts *o, const ag_relation *r)
+{
+    switch (o->edge_labels) {
+    case AG_LABELS_ALL: return 1;
+    case AG_LABELS_NONE: return 0;
+    default: return g->n_relations <= AG_RENDER_SMALL_RELATIONS || r->label != NULL;
+    }
 }
 
 static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
@@ -525,8 +549,8 @@ static int cmp_pair(const void *x, const void *y)
  * them the first relation of each pair (either direction) carries one
  * label listing every relation's, each line in its relation's colour, and
  * the others none. Returns -1 when out of memory. */
-static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, Agedge_t **edges,
-                                   ag_sbuf *b)
+static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, const ag_render_opts *o,
+                                   Agedge_t **edges, ag_sbuf *b)
 {
     size_t n = g->n_relations;
     pair_key *order = malloc((n + 1) * sizeof *order);
@@ -541,6 +565,7 @@ static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, Agedge_t *
     qsort(order, n, sizeof *order, cmp_pair);
     for (size_t i = 0, j; i < n; i = j) {
         char *html;
+        size_t shown = 0;
         for (j = i + 1; j < n && order[j].lo == order[i].lo && order[j].hi == order[i].hi; j++)
             ;
         if (j - i < 2)
@@ -548,19 +573,25 @@ static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, Agedge_t *
         b->len = 0;
         for (size_t k = i; k < j; k++) {
             const ag_relation *r = &g->relations[order[k].index];
-            ag__sb_printf(b, "%s<font color=\"%s\">", k > i ? "<br/>" : "",
+            if (k > i)
+                set(edges[order[k].index], "label", "");
+            if (!labelled(g, o, r))
+                continue;
+            ag__sb_printf(b, "%s<font color=\"%s\">", shown++ ? "<br/>" : "",
                           families[family_of(r)].color);
             if (r->label)
                 sb_html(b, r->label);
             else
                 sb_type(b, r->type);
             ag__sb_puts(b, "</font>");
-            if (k > i)
-                set(edges[order[k].index], "label", "");
         }
         if (b->oom) {
             free(order);
             return -1;
+        }
+        if (shown == 0) {
+            set(edges[order[i].index], "label", "");
+            continue;
         }
         html = agstrdup_html(root, b->s);
         agset(edges[order[i].index], S("label"), html);
@@ -668,7 +699,7 @@ static int add_data(Agraph_t *root, const ag_graph *g, Agnode_t **nodes, Agedge_
 
 Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
 {
-    const char *engine = o->engine ? o->engine : "dot";
+    const char *engine = ag_render_engine(g, o);
     colouring col;
     int boxes;
     Agraph_t *root = NULL, **subs = NULL;
@@ -692,7 +723,7 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
     edges = calloc(g->n_relations + 1, sizeof *edges);
     if (!root || !subs || !nodes || !edges || declare_attrs(root) != 0)
         goto fail;
-    set_layout_attrs(root, engine);
+    set_layout_attrs(root, engine, splines_for(g, o, engine));
     add_title(root, g, &b);
 
     for (size_t i = 0; i < col.n; i++) {
@@ -757,18 +788,23 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         edges[i] = e;
         set(e, "color", families[fam].color);
         set(e, "fontcolor", families[fam].color);
-        snprintf(buf, sizeof buf, "%.2f", 0.75 + 3.25 * r->weight);
+        /* thinner lines where many cross */
+        snprintf(buf, sizeof buf, "%.2f",
+                 g->n_relations <= AG_RENDER_SMALL_RELATIONS ? 0.75 + 3.25 * r->weight
+                                                             : 0.4 + 1.6 * r->weight);
         set(e, "penwidth", buf);
         if (r->confidence == AG_CONF_SPECULATIVE)
             set(e, "style", "dashed");
         if (r->mutual)
             set(e, "dir", "none");
-        b.len = 0;
-        if (r->label)
-            sb_esc(&b, r->label, LABEL);
-        else
-            sb_type(&b, r->type);
-        set_esc(e, "label", &b, LABEL);
+        if (labelled(g, o, r)) {
+            b.len = 0;
+            if (r->label)
+                sb_esc(&b, r->label, LABEL);
+            else
+                sb_type(&b, r->type);
+            set_esc(e, "label", &b, LABEL);
+        }
         b.len = 0;
         sb_esc(&b, g->actors[r->source].name, TOOLTIP);
         ag__sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
@@ -793,7 +829,8 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
                   ag_confidence_name(r->confidence));
         set(e, "class", b.s);
     }
-    if (strcmp(engine, "dot") != 0 && combine_parallel_labels(root, g, edges, &b) != 0)
+    if (strcmp(engine, "dot") != 0 && o->edge_labels != AG_LABELS_NONE &&
+        combine_parallel_labels(root, g, o, edges, &b) != 0)
         goto fail;
     if (o->legend)
         add_legend(root, g, o, &col, engine_draws_clusters(engine), &b);
