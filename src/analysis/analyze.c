@@ -89,9 +89,362 @@ static void scale_max(double *x, size_t n)
     }
 }
 
+/* Up to this many actors eigenvector, hub and authority come from the dense
+ * eigensolver alone (exact, and it tells repeated eigenvalues apart); above
+ * it from ARPACK, with the dense solver as the fallback up to DENSE_MAX. */
+#define DENSE_ALWAYS 200
+#define DENSE_MAX 1000
+
+/* The spectral projection of the all-ones vector onto the span of the right
+ * eigenvectors VR[:, J] (k of them, of one eigenvalue), along the other
+ * eigenvectors: VR_J (VL_J^T VR_J)^-1 VL_J^T 1, the limit of the power
+ * iteration started from equal scores. *ok 0 when VL_J^T VR_J is singular. */
+static ag_status project_ones(const igraph_matrix_t *vl, const igraph_matrix_t *vr,
+                              const size_t *J, size_t k, size_t n, double *x, int *ok,
+                              ag_error *err)
+{
+    igraph_matrix_t G, c;
+    igraph_vector_int_t ipiv;
+    int info = 0;
+    ag_status st = AG_OK;
+
+    *ok = 0;
+    if (igraph_matrix_init(&G, (igraph_integer_t)k, (igraph_integer_t)k) != IGRAPH_SUCCESS)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (igraph_matrix_init(&c, (igraph_integer_t)k, 1) != IGRAPH_SUCCESS) {
+        igraph_matrix_destroy(&G);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    if (igraph_vector_int_init(&ipiv, (igraph_integer_t)k) != IGRAPH_SUCCESS) {
+        igraph_matrix_destroy(&c);
+        igraph_matrix_destroy(&G);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    for (size_t a = 0; a < k; a++) {
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += MATRIX(*vl, i, J[a]);
+        MATRIX(c, a, 0) = sum;
+        for (size_t b = 0; b < k; b++) {
+            double dot = 0;
+            for (size_t i = 0; i < n; i++)
+                dot += MATRIX(*vl, i, J[a]) * MATRIX(*vr, i, J[b]);
+            MATRIX(G, a, b) = dot;
+        }
+    }
+    if (igraph_lapack_dgesv(&G, &ipiv, &c, &info) == IGRAPH_ENOMEM)
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    ag__igraph_message_clear();
+    if (st == AG_OK && info == 0) {
+        for (size_t i = 0; i < n; i++) {
+            x[i] = 0;
+            for (size_t b = 0; b < k; b++)
+                x[i] += MATRIX(*vr, i, J[b]) * MATRIX(c, b, 0);
+        }
+        *ok = 1;
+    }
+    igraph_vector_int_destroy(&ipiv);
+    igraph_matrix_destroy(&c);
+    igraph_matrix_destroy(&G);
+    return st;
+}
+
+/* The dominant eigenvector of the nonnegative n x n matrix M: the
+ * eigenvector of its largest real eigenvalue (the Perron root) or, when that
+ * eigenvalue has several independent eigenvectors, the projection of the
+ * all-ones vector onto their span along the other eigenvectors, which is
+ * where the power iteration from equal scores ends (*repeated set). *ok is 0
+ * when LAPACK fails or the largest eigenvalue is not positive; x is then
+ * left as it was; else max |x| = 1. */
+static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, int *ok,
+                                int *repeated, ag_error *err)
+{
+    igraph_vector_t re, im;
+    igraph_matrix_t vl, vr;
+    double *basis = NULL, *v = NULL, rho = -HUGE_VAL, scale = 0, mx = 0, sum = 0;
+    size_t rank = 0, k = 0, *J = NULL;
+    int info = 0, have_re = 0, have_im = 0, have_vl = 0, have_vr = 0, projected = 0;
+    igraph_error_t rc;
+    ag_status st = AG_OK;
+
+    *ok = 0;
+    *repeated = 0;
+    if (igraph_vector_init(&re, 0) != IGRAPH_SUCCESS)
+        goto nomem;
+    have_re = 1;
+    if (igraph_vector_init(&im, 0) != IGRAPH_SUCCESS)
+        goto nomem;
+    have_im = 1;
+    if (igraph_matrix_init(&vl, 0, 0) != IGRAPH_SUCCESS)
+        goto nomem;
+    have_vl = 1;
+    if (igraph_matrix_init(&vr, 0, 0) != IGRAPH_SUCCESS)
+        goto nomem;
+    have_vr = 1;
+    basis = malloc((n * n + 1) * sizeof *basis);
+    v = malloc((n + 1) * sizeof *v);
+    J = malloc((n + 1) * sizeof *J);
+    if (!basis || !v || !J)
+        goto nomem;
+    rc = igraph_lapack_dgeev(M, &re, &im, &vl, &vr, &info);
+    ag__igraph_message_clear();
+    if (rc == IGRAPH_ENOMEM)
+        goto nomem;
+    if (rc != IGRAPH_SUCCESS || info != 0)
+        goto cleanup;
+    for (size_t j = 0; j < n; j++)
+        scale = fmax(scale, hypot(VECTOR(re)[j], VECTOR(im)[j]));
+    for (size_t j = 0; j < n; j++)
+        if (fabs(VECTOR(im)[j]) <= 1e-9 * scale && VECTOR(re)[j] > rho)
+            rho = VECTOR(re)[j];
+    if (!(rho > 0))
+        goto cleanup;
+    /* the eigenvectors of every eigenvalue within rounding of rho,
+     * orthonormalized to count the independent ones; nearly parallel ones
+     * (a defective eigenvalue) count once */
+    for (size_t j = 0; j < n; j++) {
+        double norm = 0;
+        if (fabs(VECTOR(im)[j]) > 1e-9 * scale || VECTOR(re)[j] < rho - 1e-6 * rho)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            norm += MATRIX(vr, i, j) * MATRIX(vr, i, j);
+        norm = sqrt(norm);
+        if (!(norm > 0))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            v[i] = MATRIX(vr, i, j) / norm;
+        for (size_t q = 0; q < rank; q++) {
+            double dot = 0;
+            for (size_t i = 0; i < n; i++)
+                dot += basis[q * n + i] * v[i];
+            for (size_t i = 0; i < n; i++)
+                v[i] -= dot * basis[q * n + i];
+        }
+        norm = 0;
+        for (size_t i = 0; i < n; i++)
+            norm += v[i] * v[i];
+        norm = sqrt(norm);
+        if (norm <= 1e-6)
+            continue;
+        J[k++] = j;
+        for (size_t i = 0; i < n; i++)
+            basis[rank * n + i] = v[i] / norm;
+        rank++;
+    }
+    if (rank == 0)
+        goto cleanup;
+    if (rank > 1 && (st = project_ones(&vl, &vr, J, k, n, v, &projected, err)) != AG_OK)
+        goto cleanup;
+    if (!projected) {
+        /* one eigenvector, or (should the projection be singular) the
+         * orthogonal projection of ones onto the span */
+        for (size_t i = 0; i < n; i++)
+            v[i] = 0;
+        for (size_t q = 0; q < rank; q++) {
+            double c = 0;
+            for (size_t i = 0; i < n; i++)
+                c += basis[q * n + i];
+            for (size_t i = 0; i < n; i++)
+                v[i] += c * basis[q * n + i];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        mx = fmax(mx, fabs(v[i]));
+        sum += v[i];
+    }
+    if (!(mx > 0))
+        goto cleanup;
+    for (size_t i = 0; i < n; i++)
+        x[i] = (sum < 0 ? -v[i] : v[i]) / mx;
+    *ok = 1;
+    *repeated = rank > 1;
+    goto cleanup;
+nomem:
+    st = ag_error_set(err, AG_ENOMEM, "out of memory");
+cleanup:
+    free(basis);
+    free(v);
+    free(J);
+    if (have_vr)
+        igraph_matrix_destroy(&vr);
+    if (have_vl)
+        igraph_matrix_destroy(&vl);
+    if (have_im)
+        igraph_vector_destroy(&im);
+    if (have_re)
+        igraph_vector_destroy(&re);
+    return st;
+}
+
+/* Eigenvector (of the in-ties: M = A^T) or hub and authority (M = A A^T,
+ * authority = A^T hub) from the dense solver; *ok 0 when it fails. */
+static ag_status dense_spectral(const ag_net *net, int hits, double *x, double *y, int *ok,
+                                int *repeated, ag_error *err)
+{
+    size_t n = net->n;
+    igraph_matrix_t M;
+    ag_status st;
+
+    if (igraph_matrix_init(&M, (igraph_integer_t)n, (igraph_integer_t)n) != IGRAPH_SUCCESS)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (!hits) {
+        for (size_t e = 0; e < net->m; e++)
+            MATRIX(M, net->to[e], net->from[e]) += net->w[e];
+    } else {
+        /* (A A^T)[u][v] = sum over k of w(u->k) w(v->k): pairs of edges
+         * into the same actor k (edges are sorted by source, so group by
+         * target through a counting sort) */
+        size_t *start = calloc(n + 2, sizeof *start), *byto = malloc((net->m + 1) * sizeof *byto);
+        if (!start || !byto) {
+            free(start);
+            free(byto);
+            igraph_matrix_destroy(&M);
+            return ag_error_set(err, AG_ENOMEM, "out of memory");
+        }
+        for (size_t e = 0; e < net->m; e++)
+            start[net->to[e] + 2]++;
+        for (size_t k = 0; k < n; k++)
+            start[k + 2] += start[k + 1];
+        for (size_t e = 0; e < net->m; e++)
+            byto[start[net->to[e] + 1]++] = e;
+        for (size_t k = 0; k < n; k++)
+            for (size_t i = start[k]; i < start[k + 1]; i++)
+                for (size_t j = start[k]; j < start[k + 1]; j++)
+                    MATRIX(M, net->from[byto[i]], net->from[byto[j]]) +=
+                        net->w[byto[i]] * net->w[byto[j]];
+        free(start);
+        free(byto);
+    }
+    st = dense_dominant(&M, n, x, ok, repeated, err);
+    igraph_matrix_destroy(&M);
+    if (st == AG_OK && *ok && hits) {
+        for (size_t i = 0; i < n; i++)
+            y[i] = 0;
+        for (size_t e = 0; e < net->m; e++)
+            y[net->to[e]] += net->w[e] * x[net->from[e]];
+    }
+    return st;
+}
+
+/* Marks metric k AG_MF_OUTSIDE when an actor with a tie (deg > 0) scores 0. */
+static void flag_outside(ag_metrics *m, ag_metric k, ag_metric deg)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[deg][i] > 0 && m->v[k][i] == 0) {
+            m->flags[k] |= AG_MF_OUTSIDE;
+            return;
+        }
+}
+
+static void set_missing(ag_metrics *m, ag_metric k)
+{
+    m->flags[k] = AG_MF_MISSING;
+    for (size_t i = 0; i < m->n; i++)
+        m->v[k][i] = NAN;
+}
+
+/* Eigenvector, hub and authority scores of the tie graph ig (net's edges,
+ * weights w), at least one tie. Values every solver failed on become NaN
+ * with AG_MF_MISSING; the other metrics are never lost. */
+static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const igraph_vector_t *w,
+                                  ag_metrics *m, ag_error *err)
+{
+    size_t n = net->n;
+    igraph_vector_t res, res2;
+    igraph_bool_t dag = 0;
+    igraph_error_t rc;
+    int ok = 0, repeated = 0;
+    ag_status st = AG_OK;
+
+    if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (igraph_vector_init(&res2, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&res);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+
+    /* eigenvector: 0 everywhere when no tie lies on a cycle */
+    if ((st = ag_igraph_check(igraph_is_dag(ig, &dag), "checking for cycles", err)) != AG_OK)
+        goto cleanup;
+    if (dag) {
+        m->flags[AG_M_EIGENVECTOR] |= AG_MF_NO_CYCLE;
+    } else {
+        ok = 0;
+        if (n > DENSE_ALWAYS) {
+            rc = igraph_eigenvector_centrality(ig, &res, NULL, 1, 1, w, NULL);
+            if (rc == IGRAPH_ENOMEM) {
+                st = ag_igraph_check(rc, "computing eigenvector centrality", err);
+                goto cleanup;
+            }
+            ag__igraph_message_clear();
+            if (rc == IGRAPH_SUCCESS) {
+                take(m->v[AG_M_EIGENVECTOR], &res, n, 1.0);
+                ok = 1;
+            } else {
+                m->dense_fallback = true;
+            }
+        }
+        if (!ok && n <= DENSE_MAX &&
+            (st = dense_spectral(net, 0, m->v[AG_M_EIGENVECTOR], NULL, &ok, &repeated, err)) !=
+                AG_OK)
+            goto cleanup;
+        if (ok) {
+            scale_max(m->v[AG_M_EIGENVECTOR], n);
+            if (repeated)
+                m->flags[AG_M_EIGENVECTOR] |= AG_MF_NOT_UNIQUE;
+            flag_outside(m, AG_M_EIGENVECTOR, AG_M_IN_DEGREE);
+        } else {
+            set_missing(m, AG_M_EIGENVECTOR);
+        }
+    }
+
+    /* hub and authority */
+    ok = 0;
+    repeated = 0;
+    if (n > DENSE_ALWAYS) {
+        rc = igraph_hub_and_authority_scores(ig, &res, &res2, NULL, 1, w, NULL);
+        if (rc == IGRAPH_ENOMEM) {
+            st = ag_igraph_check(rc, "computing hub and authority scores", err);
+            goto cleanup;
+        }
+        ag__igraph_message_clear();
+        if (rc == IGRAPH_SUCCESS) {
+            take(m->v[AG_M_HUB], &res, n, 1.0);
+            take(m->v[AG_M_AUTHORITY], &res2, n, 1.0);
+            ok = 1;
+        } else {
+            m->dense_fallback = true;
+        }
+    }
+    if (!ok && n <= DENSE_MAX &&
+        (st = dense_spectral(net, 1, m->v[AG_M_HUB], m->v[AG_M_AUTHORITY], &ok, &repeated,
+                             err)) != AG_OK)
+        goto cleanup;
+    if (ok) {
+        scale_max(m->v[AG_M_HUB], n);
+        scale_max(m->v[AG_M_AUTHORITY], n);
+        if (repeated) {
+            m->flags[AG_M_HUB] |= AG_MF_NOT_UNIQUE;
+            m->flags[AG_M_AUTHORITY] |= AG_MF_NOT_UNIQUE;
+        }
+        flag_outside(m, AG_M_HUB, AG_M_OUT_DEGREE);
+        flag_outside(m, AG_M_AUTHORITY, AG_M_IN_DEGREE);
+    } else {
+        set_missing(m, AG_M_HUB);
+        set_missing(m, AG_M_AUTHORITY);
+    }
+cleanup:
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&res2);
+    return st;
+}
+
 /* PN centrality (Everett & Borgatti 2014) on the signed pair graph:
- * solves (I - A / (2n - 2)) x = 1 with A = P - 2N. */
-static ag_status pn_index(const ag_net *s, double *out, ag_error *err)
+ * solves (I - A / (2n - 2)) x = 1 with A = P - 2N. The system is singular
+ * only for two actors with a negative tie (I - A/2 = [[1, 1], [1, 1]]); there
+ * the value is the formula's limit (I - bA)^-1 1 = 1 / (1 + 2b) 1 as b tends
+ * to 1/2, that is 1/2 each, and *limit is set. */
+static ag_status pn_index(const ag_net *s, double *out, int *limit, ag_error *err)
 {
     size_t n = s->n;
     igraph_matrix_t a, b;
@@ -100,9 +453,18 @@ static ag_status pn_index(const ag_net *s, double *out, ag_error *err)
     ag_status st = AG_OK;
     int have_a = 0, have_b = 0, have_p = 0;
 
+    *limit = 0;
     if (n < 2) {
         for (size_t i = 0; i < n; i++)
             out[i] = 1.0;
+        return AG_OK;
+    }
+    if (n == 2) {
+        /* x = 1 / (1 - a/2) with a the tie's sign value: 1 (x = 2),
+         * -2 (the limit, x = 1/2) or none (x = 1) */
+        double tie = s->m == 0 ? 0.0 : s->w[0] > 0 ? 1.0 : -2.0;
+        out[0] = out[1] = 1.0 / (1.0 - tie / 2.0);
+        *limit = tie < 0;
         return AG_OK;
     }
     if ((st = ag_igraph_check(igraph_matrix_init(&a, (igraph_integer_t)n, (igraph_integer_t)n),
@@ -148,6 +510,7 @@ cleanup:
 static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
 {
     ag_net s;
+    int limit = 0;
     ag_status st = ag_net_signed(g, &s, err);
     if (st != AG_OK)
         return st;
@@ -156,7 +519,9 @@ static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
         m->v[k][s.from[e]] += 1;
         m->v[k][s.to[e]] += 1;
     }
-    st = pn_index(&s, m->v[AG_M_PN], err);
+    st = pn_index(&s, m->v[AG_M_PN], &limit, err);
+    if (limit)
+        m->flags[AG_M_PN] |= AG_MF_PN_LIMIT;
     ag_net_destroy(&s);
     return st;
 }
@@ -234,22 +599,8 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_
         goto cleanup;
     take(m->v[AG_M_PAGERANK], &res, n, 1.0);
 
-    if (net.m > 0) {
-        if ((st = ag_igraph_check(igraph_eigenvector_centrality(&ig, &res, NULL, 1, 1, &w, NULL),
-                                  "computing eigenvector centrality", err)) != AG_OK)
-            goto cleanup;
-        take(m->v[AG_M_EIGENVECTOR], &res, n, 1.0);
-        scale_max(m->v[AG_M_EIGENVECTOR], n);
-
-        if ((st = ag_igraph_check(igraph_hub_and_authority_scores(&ig, &res, &res2, NULL, 1, &w,
-                                                                  NULL),
-                                  "computing hub and authority scores", err)) != AG_OK)
-            goto cleanup;
-        take(m->v[AG_M_HUB], &res, n, 1.0);
-        take(m->v[AG_M_AUTHORITY], &res2, n, 1.0);
-        scale_max(m->v[AG_M_HUB], n);
-        scale_max(m->v[AG_M_AUTHORITY], n);
-    }
+    if (net.m > 0 && (st = spectral_metrics(&ig, &net, &w, m, err)) != AG_OK)
+        goto cleanup;
     goto cleanup;
 nomem:
     st = ag_error_set(err, AG_ENOMEM, "out of memory");
