@@ -12,6 +12,10 @@
 #include "core/internal.h"
 #include "analysis/net.h"
 
+/* Leiden stops when an iteration leaves the partition as it was, or after
+ * this many iterations. */
+#define LEIDEN_MAX_ITER 100
+
 static const char *const method_names[AG_CLUSTER_METHOD_COUNT] = {
     "signed", "leiden", "louvain", "walktrap", "infomap"};
 
@@ -229,20 +233,42 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
 
     switch (method) {
     case AG_CLUSTER_LEIDEN: {
-        /* modularity: node weights are strengths, resolution 1 / (2 sum w) */
+        /* modularity: node weights are strengths, resolution 1 / (2 sum w).
+         * The weights are divided by the largest first (the partition does
+         * not change), so that sum w >= 1 and the resolution stays finite
+         * even for subnormal weights. One iteration per call, from the last
+         * partition, until the partition is stable, at most LEIDEN_MAX_ITER
+         * times: never an unbounded loop. */
         igraph_vector_t strength;
+        igraph_vector_int_t prev;
         igraph_integer_t nb;
-        double total = 0;
+        double total = 0, wmax = 0;
         if ((st = vec_init(&strength, net.n, err)) != AG_OK)
             goto cleanup;
-        for (size_t e = 0; e < net.m; e++) {
-            VECTOR(strength)[net.from[e]] += net.w[e];
-            VECTOR(strength)[net.to[e]] += net.w[e];
-            total += net.w[e];
+        if ((st = ag_igraph_check(igraph_vector_int_init(&prev, 0), "allocating", err)) !=
+            AG_OK) {
+            igraph_vector_destroy(&strength);
+            goto cleanup;
         }
-        st = ag_igraph_check(igraph_community_leiden(&ig, &w, &strength, 1.0 / (2.0 * total), 0.01,
-                                                     0, -1, &cm, &nb, NULL),
-                             "running Leiden", err);
+        for (size_t e = 0; e < net.m; e++)
+            wmax = fmax(wmax, net.w[e]);
+        for (size_t e = 0; e < net.m; e++) {
+            VECTOR(w)[e] = net.w[e] / wmax;
+            VECTOR(strength)[net.from[e]] += VECTOR(w)[e];
+            VECTOR(strength)[net.to[e]] += VECTOR(w)[e];
+            total += VECTOR(w)[e];
+        }
+        for (int it = 0; st == AG_OK && it < LEIDEN_MAX_ITER; it++) {
+            st = ag_igraph_check(igraph_vector_int_update(&prev, &cm), "allocating", err);
+            if (st == AG_OK)
+                st = ag_igraph_check(igraph_community_leiden(&ig, &w, &strength,
+                                                             1.0 / (2.0 * total), 0.01, it > 0,
+                                                             1, &cm, &nb, NULL),
+                                     "running Leiden", err);
+            if (st == AG_OK && it > 0 && igraph_vector_int_all_e(&prev, &cm))
+                break;
+        }
+        igraph_vector_int_destroy(&prev);
         igraph_vector_destroy(&strength);
         break;
     }
@@ -553,5 +579,40 @@ cleanup:
         ag_net_destroy(&s);
     if (st != AG_OK)
         ag_partition_destroy(out);
+    return st;
+}
+
+ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs, size_t *leader,
+                          ag_error *err)
+{
+    ag_net s;
+    double *strength = NULL;
+    ag_status st = ag_net_signed(g, &s, err);
+    if (st != AG_OK)
+        return st;
+    strength = calloc(g->n_actors + 1, sizeof *strength);
+    if (!strength) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t e = 0; e < s.m; e++)
+        if (s.w[e] > 0 && bloc[s.from[e]] == bloc[s.to[e]]) {
+            strength[s.from[e]] += s.w[e];
+            strength[s.to[e]] += s.w[e];
+        }
+    for (size_t b = 0; b < n_blocs; b++)
+        leader[b] = (size_t)-1;
+    for (size_t v = 0; v < g->n_actors; v++) {
+        size_t b = bloc[v], l;
+        if (b >= n_blocs)
+            continue;
+        l = leader[b];
+        if (l == (size_t)-1 || strength[v] > strength[l] ||
+            (strength[v] == strength[l] && strcmp(g->actors[v].id, g->actors[l].id) < 0))
+            leader[b] = v;
+    }
+cleanup:
+    free(strength);
+    ag_net_destroy(&s);
     return st;
 }
