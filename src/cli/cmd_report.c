@@ -49,6 +49,18 @@ typedef struct report {
     long top;
 } report;
 
+/* "in_degree, out_degree, ..., pn": every metric's name, for error
+ * messages. */
+static const char *metric_list(void)
+{
+    static char buf[512];
+    if (!buf[0])
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     ag_metric_name((ag_metric)k));
+    return buf;
+}
+
 static const report *sort_ctx;
 
 static int by_key(const void *pa, const void *pb)
@@ -448,7 +460,8 @@ static int run(int argc, char **argv)
             else if (ag_metric_parse(optarg, &r.sort_metric))
                 r.sort_kind = SORT_METRIC;
             else
-                return cli_usage_error("report", "unknown sort key '%s'", optarg);
+                return cli_usage_error("report", "unknown sort key '%s' (id, name, %s)", optarg,
+                                       metric_list());
             break;
         case 't':
             if (!ag_ties_parse(optarg, &r.ties))
