@@ -94,6 +94,8 @@ static void scale_max(double *x, size_t n)
  * it from ARPACK, with the dense solver as the fallback up to DENSE_MAX. */
 #define DENSE_ALWAYS 200
 #define DENSE_MAX 1000
+/* eigenvalues this close to the largest (relative) count as equal to it */
+#define EIG_TOL 1e-5
 
 /* The spectral projection of the all-ones vector onto the span of the right
  * eigenvectors VR[:, J] (k of them, of one eigenvalue), along the other
@@ -194,17 +196,23 @@ static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, i
         goto cleanup;
     for (size_t j = 0; j < n; j++)
         scale = fmax(scale, hypot(VECTOR(re)[j], VECTOR(im)[j]));
+    /* rho is real, but a defective (Jordan) rho comes out of LAPACK as
+     * values spread around it by up to about eps^(1/k) rho, some complex:
+     * hence the tolerances */
     for (size_t j = 0; j < n; j++)
-        if (fabs(VECTOR(im)[j]) <= 1e-9 * scale && VECTOR(re)[j] > rho)
+        if (fabs(VECTOR(im)[j]) <= EIG_TOL * scale && VECTOR(re)[j] > rho)
             rho = VECTOR(re)[j];
     if (!(rho > 0))
         goto cleanup;
-    /* the eigenvectors of every eigenvalue within rounding of rho,
-     * orthonormalized to count the independent ones; nearly parallel ones
-     * (a defective eigenvalue) count once */
+    /* the eigenvectors of every eigenvalue within EIG_TOL of rho (for a
+     * complex pair, the real part of the vector: LAPACK's column j when
+     * im[j] > 0; column j + 1 holds the imaginary part), orthonormalized to
+     * count the independent ones; nearly parallel ones (a defective
+     * eigenvalue) count once */
     for (size_t j = 0; j < n; j++) {
         double norm = 0;
-        if (fabs(VECTOR(im)[j]) > 1e-9 * scale || VECTOR(re)[j] < rho - 1e-6 * rho)
+        if (VECTOR(im)[j] < 0 ||
+            hypot(VECTOR(re)[j] - rho, VECTOR(im)[j]) > EIG_TOL * rho)
             continue;
         for (size_t i = 0; i < n; i++)
             norm += MATRIX(vr, i, j) * MATRIX(vr, i, j);
@@ -224,7 +232,7 @@ static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, i
         for (size_t i = 0; i < n; i++)
             norm += v[i] * v[i];
         norm = sqrt(norm);
-        if (norm <= 1e-6)
+        if (norm <= 1e-3)
             continue;
         J[k++] = j;
         for (size_t i = 0; i < n; i++)
