@@ -2,14 +2,17 @@
 # Installs what actorgraph needs on Debian 12, idempotently.
 #   scripts/install-deps.sh          build and run dependencies
 #   scripts/install-deps.sh --test   also what the test suite needs
+#   scripts/install-deps.sh --bench  also the peers bench/run compares with
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 
 want_test=0
+want_bench=0
 for arg in "$@"; do
     case "$arg" in
         --test) want_test=1 ;;
-        -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+        --bench) want_bench=1 ;;
+        -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
         *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 1 ;;
     esac
 done
@@ -35,6 +38,11 @@ if [ "$want_test" -eq 1 ]; then
     # Tests: python3 checks outputs with its standard library; networkx,
     # scipy and python-igraph regenerate the reference values (tests/reference).
     pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph"
+fi
+
+if [ "$want_bench" -eq 1 ]; then
+    # Benchmarks: the peers, timed side by side with actorgraph (bench/run).
+    pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph python3-graph-tool"
 fi
 
 # Node.js and npm load the exports with Cytoscape.js and graphology in the

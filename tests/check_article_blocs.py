@@ -2,6 +2,9 @@
 """On the article's graph the signed blocs read as an analyst reads the
 article, whatever the seed: Russia and North Korea together; the US, Japan
 and South Korea together; Russia and the US apart; and no tie frustrated.
+China's bloc is deliberately not checked: the article puts China in neither
+camp, and where the method places it is an effect of the encoding (see the
+README's clusters section), not something the article says.
 usage: check_article_blocs.py ACTORGRAPH GRAPH"""
 import json
 import subprocess

@@ -13,7 +13,7 @@ binary, graph, fmt = sys.argv[1:4]
 with tempfile.TemporaryDirectory() as d:
     norm, mid, back = (os.path.join(d, n) for n in ("norm.json", "mid." + fmt, "back.json"))
     for args in ((graph, norm), (graph, mid), (mid, back)):
-        run = subprocess.run([binary, "convert", *args], capture_output=True, text=True)
+        run = subprocess.run([binary, "convert", "-q", *args], capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit("convert %s %s failed: %s" % (*args, run.stderr))
         if run.stderr:

@@ -8,8 +8,15 @@ prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 "$cmake" --install "$build" --prefix "$prefix" >/dev/null || { echo "FAIL: install" >&2; exit 1; }
 for f in bin/actorgraph share/actorgraph/graphs/dprk-russia.json \
-         share/doc/actorgraph/README.md share/doc/actorgraph/format.md; do
+         share/doc/actorgraph/README.md share/doc/actorgraph/docs/format.md; do
     [ -e "$prefix/$f" ] || { echo "FAIL: $f not installed" >&2; exit 1; }
+done
+# Every document the installed README links to is installed beside it.
+doc="$prefix/share/doc/actorgraph"
+links=$(grep -o '](\(docs\|seeds\)/[^)#]*' "$doc/README.md" | sed 's/^](//' | sort -u)
+[ -n "$links" ] || { echo "FAIL: no relative links found in README.md" >&2; exit 1; }
+for l in $links; do
+    [ -e "$doc/$l" ] || { echo "FAIL: README links to $l, which is not installed" >&2; exit 1; }
 done
 mkdir "$prefix/elsewhere"
 cd "$prefix/elsewhere" || exit 1

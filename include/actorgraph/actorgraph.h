@@ -9,6 +9,7 @@
 #include "actorgraph/error.h"
 #include "actorgraph/export.h"
 #include "actorgraph/io.h"
+#include "actorgraph/limits.h"
 #include "actorgraph/load.h"
 #include "actorgraph/model.h"
 #include "actorgraph/render.h"

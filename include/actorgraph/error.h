@@ -41,19 +41,28 @@ ag_status ag_error_set(ag_error *e, ag_status code, const char *fmt, ...)
 /* A short English name for a status, never NULL. */
 const char *ag_status_str(ag_status code);
 
-/* A growable list of problems found in one pass over an input. */
+/* A growable list of problems found in one pass over an input. It keeps
+ * the first AG_MAX_DIAGNOSTICS problems (actorgraph/limits.h); later ones
+ * are only counted (errors, warnings and dropped still count them). */
 typedef struct ag_diags {
     ag_error *items;
     size_t count, cap;
     size_t errors, warnings;
+    size_t dropped;          /* problems counted but not kept */
+    size_t dropped_warnings; /* the warnings among them */
 } ag_diags;
 
 void ag_diags_init(ag_diags *d);
 void ag_diags_destroy(ag_diags *d);
-/* Appends a copy of e; returns AG_ENOMEM when it cannot grow. */
+/* Appends a copy of e (or only counts it once the list is full); returns
+ * AG_ENOMEM when it cannot grow. */
 ag_status ag_diags_push(ag_diags *d, const ag_error *e);
 /* Orders the problems by line and column, keeping insertion order for ties
- * and for problems without a position. */
+ * and for problems without a position (which go last). O(n log n). */
 void ag_diags_sort(ag_diags *d);
+/* When problems were dropped, appends one last unlocated line in file
+ * saying how many ("N more problems not shown (E errors, W warnings)"),
+ * not counted itself; sets dropped back to 0. AG_ENOMEM when it cannot. */
+ag_status ag_diags_summarize(ag_diags *d, const char *file);
 
 #endif

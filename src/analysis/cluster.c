@@ -10,6 +10,7 @@
 #include <igraph.h>
 
 #include "core/internal.h"
+#include "actorgraph/limits.h"
 #include "analysis/net.h"
 
 /* Leiden stops when an iteration leaves the partition as it was, or after
@@ -82,6 +83,20 @@ static ag_status vec_init(igraph_vector_t *v, size_t n, ag_error *err)
 
 /* Spinglass on each connected component of the signed pair graph; isolated
  * actors are blocs of their own. memb values are unique across components. */
+/* What the weights are divided by before igraph sees them: 1, or the
+ * largest |w| when that is below the readers' floor (AG_MIN_WEIGHT;
+ * only a graph built through the library gets there). Subnormal weights
+ * underflow in igraph: Louvain, walktrap and spinglass merged everything
+ * and Leiden's resolution became infinite. Graphs the readers accept are
+ * left exactly as they are. */
+static double weight_scale(const ag_net *net)
+{
+    double mx = 0;
+    for (size_t e = 0; e < net->m; e++)
+        mx = fmax(mx, fabs(net->w[e]));
+    return mx > 0 && mx < AG_MIN_WEIGHT ? mx : 1.0;
+}
+
 static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
 {
     igraph_t whole;
@@ -90,6 +105,7 @@ static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
     size_t *local = NULL, *count = NULL, next_bloc = 0;
     ag_status st;
     int have_whole = 0, have_comp = 0;
+    double scale = weight_scale(s);
 
     if ((st = ag_net_to_igraph(s, 0, &whole, err)) != AG_OK)
         return st;
@@ -153,7 +169,7 @@ static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
             goto cleanup;
         }
         for (size_t e = 0; e < m; e++)
-            VECTOR(w)[e] = sub.w[e];
+            VECTOR(w)[e] = sub.w[e] / scale;
         spins = (igraph_integer_t)(k > 0 ? (size_t)k : 25);
         if ((size_t)spins > size)
             spins = (igraph_integer_t)size;
@@ -207,6 +223,7 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
     ag_status st;
     int directed = method == AG_CLUSTER_INFOMAP;
     int have_ig = 0, have_w = 0, have_cm = 0;
+    double scale;
 
     st = directed ? ag_net_ties(g, AG_TIES_POSITIVE, &net, err)
                   : ag_net_ties_undirected(g, AG_TIES_POSITIVE, &net, err);
@@ -224,8 +241,9 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
     if ((st = vec_init(&w, net.m, err)) != AG_OK)
         goto cleanup;
     have_w = 1;
+    scale = weight_scale(&net);
     for (size_t e = 0; e < net.m; e++)
-        VECTOR(w)[e] = net.w[e];
+        VECTOR(w)[e] = net.w[e] / scale;
     if ((st = ag_igraph_check(igraph_vector_int_init(&cm, (igraph_integer_t)net.n), "allocating",
                               err)) != AG_OK)
         goto cleanup;
@@ -233,16 +251,14 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
 
     switch (method) {
     case AG_CLUSTER_LEIDEN: {
-        /* modularity: node weights are strengths, resolution 1 / (2 sum w).
-         * The weights are divided by the largest first (the partition does
-         * not change), so that sum w >= 1 and the resolution stays finite
-         * even for subnormal weights. One iteration per call, from the last
-         * partition, until the partition is stable, at most LEIDEN_MAX_ITER
-         * times: never an unbounded loop. */
+        /* modularity: node weights are strengths, resolution 1 / (2 sum w),
+         * finite as sum w >= the floor. One iteration per call, from the last partition, until the
+         * partition is stable, at most LEIDEN_MAX_ITER times: never an
+         * unbounded loop. */
         igraph_vector_t strength;
         igraph_vector_int_t prev;
         igraph_integer_t nb;
-        double total = 0, wmax = 0;
+        double total = 0;
         if ((st = vec_init(&strength, net.n, err)) != AG_OK)
             goto cleanup;
         if ((st = ag_igraph_check(igraph_vector_int_init(&prev, 0), "allocating", err)) !=
@@ -250,10 +266,7 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
             igraph_vector_destroy(&strength);
             goto cleanup;
         }
-        for (size_t e = 0; e < net.m; e++)
-            wmax = fmax(wmax, net.w[e]);
         for (size_t e = 0; e < net.m; e++) {
-            VECTOR(w)[e] = net.w[e] / wmax;
             VECTOR(strength)[net.from[e]] += VECTOR(w)[e];
             VECTOR(strength)[net.to[e]] += VECTOR(w)[e];
             total += VECTOR(w)[e];

@@ -76,4 +76,20 @@ int cli_load_graph(const char *path, ag_graph **out);
  * was writing output. */
 int cli_exit_code(ag_status st, int writing);
 
+/* Writes a command's outputs through ag_write_outputs_ex (all or nothing;
+ * the rules are in include/actorgraph/io.h): refuses an empty output, as
+ * no format writes nothing (exit 4, nothing written); never overwrites the
+ * command's inputs, the graph file (input; NULL for the default graph) and
+ * --actors (exit 3); prints `actorgraph: wrote PATH` on standard error for
+ * each output but "-" unless quiet. Prints any problem; returns the exit
+ * code. */
+int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
+                      const char *input, const cli_input *in, int quiet);
+
+/* Makes SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE remove the
+ * temporaries of an output being written (ag_write_remove_temporaries)
+ * before they end the process as they would have. Signals the process
+ * ignores stay ignored. */
+void cli_install_signal_handlers(void);
+
 #endif

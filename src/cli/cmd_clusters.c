@@ -45,11 +45,15 @@ typedef struct result {
     ag_partition p;
     ag_balance bal;
     size_t *leader; /* each bloc's most central member (ag_bloc_leaders) */
+    char **shown; /* names escaped for the terminal, made on first use */
 } result;
 
+/* Actor i's name as the table and md outputs show it (escaped). */
 static const char *actor(const result *r, size_t i)
 {
-    return r->g->actors[i].name;
+    if (!r->shown[i] && !(r->shown[i] = cli_escape(r->g->actors[i].name)))
+        return "?";
+    return r->shown[i];
 }
 
 /* Members of each bloc as one line: "Name, Name, ...". */
@@ -60,8 +64,11 @@ static void print_members(const result *r, size_t b, FILE *out, int md)
         if (r->p.bloc[v] == b) {
             fputs(first ? "" : ", ", out);
             fputs(actor(r, v), out);
-            if (md)
-                fprintf(out, " (%s)", r->g->actors[v].id);
+            if (md) {
+                fputs(" (", out);
+                cli_put_escaped(out, r->g->actors[v].id);
+                fputc(')', out);
+            }
             first = 0;
         }
 }
@@ -81,8 +88,9 @@ static void print_text(const result *r, FILE *out, int md)
     const ag_balance *b = &r->bal;
     size_t shown;
 
-    fprintf(out, "%s%s%s\n\n", md ? "## " : "", r->g->title ? r->g->title : r->g->name,
-            md ? "" : "");
+    fputs(md ? "## " : "", out);
+    cli_put_escaped(out, r->g->title ? r->g->title : r->g->name);
+    fputs("\n\n", out);
     fprintf(out, "%smethod %s, seed %lu", md ? "" : "", ag_cluster_method_name(r->opts.method),
             r->p.seed);
     if (r->opts.runs > 1)
@@ -157,9 +165,9 @@ static void print_csv(const result *r, FILE *out)
     for (size_t v = 0; v < r->p.n; v++) {
         print_csv_field(out, r->g->actors[v].id);
         fputc(',', out);
-        print_csv_field(out, actor(r, v));
+        print_csv_field(out, r->g->actors[v].name);
         fprintf(out, ",%zu,", r->p.bloc[v] + 1);
-        print_csv_field(out, actor(r, r->leader[r->p.bloc[v]]));
+        print_csv_field(out, r->g->actors[r->leader[r->p.bloc[v]]].name);
         if (r->p.stability)
             fprintf(out, ",%.12g", r->p.stability[v]);
         fputc('\n', out);
@@ -316,7 +324,7 @@ static int run(int argc, char **argv)
             break;
         case 's':
             if (!parse_count(optarg, 0, 2147483647L, &v))
-                return cli_usage_error("clusters", "--seed needs a whole number >= 0, not '%s'",
+                return cli_usage_error("clusters", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             r.opts.seed = (unsigned long)v;
             break;
@@ -361,6 +369,11 @@ static int run(int argc, char **argv)
         return rc;
     r.g = g;
     r.input = input ? input : cli_default_graph();
+    if (!(r.shown = calloc(g->n_actors + 1, sizeof *r.shown))) {
+        fprintf(stderr, "actorgraph: out of memory\n");
+        rc = AG_EXIT_INTERNAL;
+        goto cleanup;
+    }
     ag_error_clear(&err);
     if ((st = ag_cluster(g, &r.opts, &r.p, &err)) != AG_OK ||
         (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
@@ -391,6 +404,10 @@ static int run(int argc, char **argv)
     }
 cleanup:
     free(r.leader);
+    if (r.shown)
+        for (size_t i = 0; i < g->n_actors; i++)
+            free(r.shown[i]);
+    free(r.shown);
     ag_partition_destroy(&r.p);
     ag_balance_destroy(&r.bal);
     ag_graph_free(g);

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: actorgraph convert IN OUT [--from FMT] [--to FMT] [--actors FILE]\n"
+    "usage: actorgraph convert IN OUT [--from FMT] [--to FMT] [--actors FILE] [-q]\n"
     "\n"
     "Read IN in any input format (json, csv, graphml, gml, dot) and write OUT.\n"
     "Formats come from the extensions, or --from and --to. OUT formats: json\n"
@@ -14,11 +14,14 @@ static const char usage[] =
     "export formats by name (node-link, cytoscape, graphology, jgf). '-' is\n"
     "standard input or output (JSON unless --from or --to say otherwise).\n"
     "A graph converted to GraphML or GML and back keeps every actor and\n"
-    "relation with all their fields.\n"
+    "relation with all their fields. OUT is replaced atomically (devices and\n"
+    "FIFOs are written in place); OUT naming IN or --actors is refused. Says on\n"
+    "standard error what it wrote.\n"
     "\n"
     "Options:\n"
     "  -t, --to FMT        output format\n"
     CLI_INPUT_OPTIONS_HELP
+    "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -48,6 +51,7 @@ static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
+        {"quiet", no_argument, NULL, 'q'},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -59,13 +63,13 @@ static int run(int argc, char **argv)
     ag_output out;
     ag_error err;
     ag_status st;
-    int c, has_to = 0, rc;
+    int c, has_to = 0, quiet = 0, rc;
 
     ag_export_opts_init(&xo);
     xo.format = AG_EXPORT_JSON;
     cli_input_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":t:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (!ag_export_format_parse(optarg, &xo.format) || xo.format == AG_EXPORT_DOT_JSON)
@@ -74,6 +78,9 @@ static int run(int argc, char **argv)
                                        "cytoscape, graphology, jgf)",
                                        optarg);
             has_to = 1;
+            break;
+        case 'q':
+            quiet = 1;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -108,11 +115,7 @@ static int run(int argc, char **argv)
     out.path = argv[optind + 1];
     out.data = blob.data;
     out.len = blob.len;
-    if ((st = ag_write_outputs(&out, 1, NULL, &err)) != AG_OK) {
-        err.file[0] = '\0';
-        cli_print_error(&err);
-        rc = cli_exit_code(st, 1);
-    }
+    rc = cli_write_outputs(&out, 1, NULL, argv[optind], &in, quiet);
 cleanup:
     ag_blob_free(&blob);
     ag_graph_free(g);

@@ -9,6 +9,7 @@
 static const char usage[] =
     "usage: actorgraph export [FILE] --format FMT [-o PATH] [--with-metrics]\n"
     "                         [--with-layout] [--engine NAME] [--links-key links|edges]\n"
+    "                         [-q]\n"
     "\n"
     "Write the graph for another tool. Formats:\n"
     "  node-link    networkx node_link_data / D3 (.json)\n"
@@ -21,7 +22,9 @@ static const char usage[] =
     "  json         actorgraph's own format with every default written out\n"
     "Every actor and relation field is kept; several relations on one pair stay\n"
     "separate edges in every format. Without -o the file goes to out/ (see\n"
-    "docs/interop.md for names); '-o -' writes to standard output.\n"
+    "docs/interop.md for names); '-o -' writes to standard output. The file is\n"
+    "replaced atomically (devices and FIFOs are written in place); an output\n"
+    "that names an input is refused. Says on standard error what it wrote.\n"
     "\n"
     "Options:\n"
     "  -f, --format FMT    the format (required)\n"
@@ -33,6 +36,7 @@ static const char usage[] =
     "  -e, --engine NAME   layout engine for --with-layout and dot-json\n"
     "      --links-key KEY node-link: 'links' (default, networkx < 3.4) or 'edges'\n"
     CLI_INPUT_OPTIONS_HELP
+    "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -50,6 +54,7 @@ static int run(int argc, char **argv)
         {"with-layout", no_argument, NULL, 'l'},
         {"engine", required_argument, NULL, 'e'},
         {"links-key", required_argument, NULL, 'K'},
+        {"quiet", no_argument, NULL, 'q'},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -68,7 +73,8 @@ static int run(int argc, char **argv)
     double *xs = NULL, *ys = NULL;
     char *owned = NULL;
     const char *path = NULL;
-    int c, has_format = 0, with_metrics = 0, with_layout = 0, links_key_set = 0, engine_set = 0, rc;
+    int c, has_format = 0, with_metrics = 0, with_layout = 0, links_key_set = 0, engine_set = 0,
+        quiet = 0, rc;
 
     ag_export_opts_init(&xo);
     ag_render_opts_init(&ro);
@@ -77,7 +83,7 @@ static int run(int argc, char **argv)
     memset(&metrics, 0, sizeof metrics);
     memset(&part, 0, sizeof part);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:o:mle:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:mle:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!ag_export_format_parse(optarg, &xo.format))
@@ -110,6 +116,9 @@ static int run(int argc, char **argv)
                                        optarg);
             xo.links_key = optarg;
             links_key_set = 1;
+            break;
+        case 'q':
+            quiet = 1;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -185,12 +194,8 @@ static int run(int argc, char **argv)
     out.path = path;
     out.data = blob.data;
     out.len = blob.len;
-    if ((st = ag_write_outputs(&out, 1, owned ? "out" : NULL, &err)) != AG_OK) {
-        err.file[0] = '\0';
-        cli_print_error(&err);
-        rc = cli_exit_code(st, 1);
-        goto cleanup;
-    }
+    rc = cli_write_outputs(&out, 1, owned ? "out" : NULL, optind < argc ? argv[optind] : NULL,
+                           &in, quiet);
     goto cleanup;
 failed:
     cli_print_error(&err);

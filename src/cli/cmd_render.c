@@ -1,4 +1,5 @@
 /* actorgraph render: draw the alliance diagram. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +11,17 @@
 static const char usage[] =
     "usage: actorgraph render [FILE] [-o PATH]... [--format dot|svg|png|pdf]\n"
     "                         [--engine dot|neato|fdp|sfdp|circo] [--no-legend]\n"
-    "                         [--color-by group|bloc|kind] [--size-by METRIC]\n"
+    "                         [--color-by group|bloc|kind] [--size-by METRIC] [-q]\n"
     "\n"
     "Draw the graph as an alliance diagram, laid out and rendered in-process by\n"
     "Graphviz. Without -o, writes out/NAME.dot, out/NAME.svg and out/NAME.png,\n"
     "NAME being the input's file name without extension (only out/NAME.FORMAT\n"
     "with --format). Each -o PATH takes its format from --format, else from its\n"
     "extension (.dot/.gv, .svg, .png, .pdf); '-o -' writes to standard output\n"
-    "(DOT unless --format says otherwise). Files are replaced atomically: on any\n"
-    "failure nothing is written.\n"
+    "(DOT unless --format says otherwise). Files are replaced atomically, as a\n"
+    "set: on any failure nothing is written. Devices and FIFOs (/dev/null) are\n"
+    "written in place; an output that names an input is refused. Says on\n"
+    "standard error what it wrote, one line per file.\n"
     "\n"
     "Options:\n"
     "  -o, --output PATH   write to PATH (repeatable)\n"
@@ -33,6 +36,7 @@ static const char usage[] =
     "  -s, --size-by METRIC scale actors by a metric of 'actorgraph report'\n"
     "                      (pagerank, betweenness, in_strength, pn, ...)\n"
     CLI_INPUT_OPTIONS_HELP
+    "  -q, --quiet         do not say which files were written\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
@@ -62,6 +66,7 @@ static int run(int argc, char **argv)
         {"color-by", required_argument, NULL, 'c'},
         {"size-by", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -82,7 +87,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     size_t n = 0;
-    int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0, seeded = 0;
+    int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0, seeded = 0, quiet = 0;
     ag_status st;
 
     ag_render_opts_init(&opts);
@@ -92,7 +97,7 @@ static int run(int argc, char **argv)
     memset(&metrics, 0, sizeof metrics);
     memset(blobs, 0, sizeof blobs);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:e:c:s:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:e:c:s:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             if (n == MAX_OUTPUTS)
@@ -134,14 +139,19 @@ static int run(int argc, char **argv)
             break;
         case 'S': {
             char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || v < 0)
-                return cli_usage_error("render", "--seed needs a whole number >= 0, not '%s'",
+            long v;
+            errno = 0;
+            v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 0 || v > 2147483647L || errno == ERANGE)
+                return cli_usage_error("render", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             copts.seed = (unsigned long)v;
             seeded = 1;
             break;
         }
+        case 'q':
+            quiet = 1;
+            break;
         case 'h':
             fputs(usage, stdout);
             return AG_EXIT_OK;
@@ -227,13 +237,8 @@ static int run(int argc, char **argv)
         outs[i].data = blobs[i].data;
         outs[i].len = blobs[i].len;
     }
-    st = ag_write_outputs(outs, n, defaults ? "out" : NULL, &err);
-    if (st != AG_OK) {
-        err.file[0] = '\0';
-        cli_print_error(&err);
-        rc = cli_exit_code(st, 1);
-        goto cleanup;
-    }
+    rc = cli_write_outputs(outs, n, defaults ? "out" : NULL,
+                           optind < argc ? argv[optind] : NULL, &in, quiet);
 cleanup:
     for (size_t i = 0; i < MAX_OUTPUTS; i++)
         ag_blob_free(&blobs[i]);

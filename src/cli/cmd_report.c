@@ -1,4 +1,5 @@
 /* actorgraph report: per-actor centralities and a graph summary. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -218,7 +219,7 @@ static void print_table(const report *r, FILE *out)
                  {AG_M_AUTHORITY, "auth", 7}};
     const int name_w = 22;
 
-    fputs(r->g->title ? r->g->title : r->g->name, out);
+    cli_put_escaped(out, r->g->title ? r->g->title : r->g->name);
     fputs("\n\n", out);
     print_summary_lines(r, out, "  ");
     for (int part = 0; part < 2; part++) {
@@ -265,14 +266,17 @@ static void print_table(const report *r, FILE *out)
         }
 }
 
-static void print_md_cell(FILE *out, const char *s)
+static void print_md_cell(FILE *out, const char *text)
 {
+    char *safe = cli_escape(text);
+    const char *s = safe ? safe : "?";
     for (; *s; s++) {
         if (*s == '|')
             fputs("\\|", out);
         else
             fputc(*s, out);
     }
+    free(safe);
 }
 
 static void print_md(const report *r, FILE *out)
@@ -446,8 +450,9 @@ static int run(int argc, char **argv)
             break;
         case 'n': {
             char *end;
+            errno = 0;
             r.top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || r.top < 1)
+            if (*optarg == '\0' || *end != '\0' || r.top < 1 || errno == ERANGE)
                 return cli_usage_error("report", "--top needs a positive whole number, not '%s'",
                                        optarg);
             break;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "table.h"
 
 static const char usage[] =
     "usage: actorgraph validate [-q] [FILE]...\n"
@@ -26,11 +27,13 @@ static int validate_one(const char *path, const cli_input *in, int quiet)
 {
     ag_graph *g = NULL;
     int rc = cli_load_input(path, in, &g);
-    if (rc == AG_EXIT_OK && !quiet)
-        printf("%s: valid: %zu actor%s, %zu relation%s, %zu source%s\n",
-               path ? (strcmp(path, "-") == 0 ? "<stdin>" : path) : cli_default_graph(),
-               g->n_actors, g->n_actors == 1 ? "" : "s", g->n_relations,
-               g->n_relations == 1 ? "" : "s", g->n_sources, g->n_sources == 1 ? "" : "s");
+    if (rc == AG_EXIT_OK && !quiet) {
+        cli_put_escaped(stdout, path ? (strcmp(path, "-") == 0 ? "<stdin>" : path)
+                                     : cli_default_graph());
+        printf(": valid: %zu actor%s, %zu relation%s, %zu source%s\n", g->n_actors,
+               g->n_actors == 1 ? "" : "s", g->n_relations, g->n_relations == 1 ? "" : "s",
+               g->n_sources, g->n_sources == 1 ? "" : "s");
+    }
     ag_graph_free(g);
     return rc;
 }

@@ -36,6 +36,13 @@ static void print_help(FILE *out)
           out);
 }
 
+static const char help_usage[] =
+    "usage: actorgraph help [COMMAND | types | help]\n"
+    "\n"
+    "Without an argument, lists the commands. With a COMMAND, shows its usage\n"
+    "and options (as 'actorgraph COMMAND --help' does). 'types' prints the\n"
+    "relation-type vocabulary as a Markdown table; 'help' shows this text.\n";
+
 /* The relation-type vocabulary as the Markdown table docs/format.md holds. */
 static void print_types(FILE *out)
 {
@@ -88,6 +95,10 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "help") == 0) {
         if (argc < 3) {
             print_help(stdout);
+            return finish(AG_EXIT_OK);
+        }
+        if (strcmp(argv[2], "help") == 0) {
+            fputs(help_usage, stdout);
             return finish(AG_EXIT_OK);
         }
         if (strcmp(argv[2], "types") == 0) {

@@ -1,8 +1,10 @@
 /* Messages, default paths and loading shared by the commands. */
 #define _DEFAULT_SOURCE
 #include "cli.h"
+#include "table.h"
 
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +17,11 @@
 
 void cli_print_error(const ag_error *e)
 {
+    /* file names, pointers and messages carry the input's ids and names:
+       escaped, they cannot forge lines or drive the terminal */
     fputs("actorgraph: ", stderr);
     if (e->file[0]) {
-        fputs(e->file, stderr);
+        cli_put_escaped(stderr, e->file);
         if (e->line > 0)
             fprintf(stderr, ":%d", e->line);
         if (e->line > 0 && e->column > 0)
@@ -26,9 +30,12 @@ void cli_print_error(const ag_error *e)
     }
     if (e->severity == AG_SEV_WARNING)
         fputs("warning: ", stderr);
-    if (e->pointer[0])
-        fprintf(stderr, "%s: ", e->pointer);
-    fprintf(stderr, "%s\n", e->message);
+    if (e->pointer[0]) {
+        cli_put_escaped(stderr, e->pointer);
+        fputs(": ", stderr);
+    }
+    cli_put_escaped(stderr, e->message);
+    fputc('\n', stderr);
 }
 
 void cli_print_diags(const ag_diags *d)
@@ -152,4 +159,62 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
         cli_print_error(&err);
     ag_diags_destroy(&diags);
     return cli_exit_code(st, 0);
+}
+
+int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
+                      const char *input, const cli_input *in, int quiet)
+{
+    const char *inputs[2];
+    ag_write_opts wo = {mkdir_out, inputs, 0};
+    ag_error err;
+    ag_status st;
+
+    for (size_t i = 0; i < n; i++)
+        if (outs[i].len == 0) {
+            fprintf(stderr, "actorgraph: %s: the output is empty (the library produced no "
+                            "bytes); nothing written\n",
+                    outs[i].path);
+            return AG_EXIT_INTERNAL;
+        }
+    inputs[wo.n_inputs++] = input ? input : cli_default_graph();
+    if (in && in->opts.actors_csv)
+        inputs[wo.n_inputs++] = in->opts.actors_csv;
+    cli_install_signal_handlers();
+    ag_error_clear(&err);
+    st = ag_write_outputs_ex(outs, n, &wo, &err);
+    if (st != AG_OK) {
+        cli_print_error(&err);
+        return cli_exit_code(st, 1);
+    }
+    for (size_t i = 0; i < n && !quiet; i++)
+        if (strcmp(outs[i].path, "-") != 0)
+            fprintf(stderr, "actorgraph: wrote %s\n", outs[i].path);
+    return AG_EXIT_OK;
+}
+
+/* Removes the temporaries being written, then lets the signal do what it
+ * would have done (SA_RESETHAND restored the default; the signal is held
+ * until the handler returns). Async-signal-safe: unlink and raise only. */
+static void on_fatal_signal(int sig)
+{
+    ag_write_remove_temporaries();
+    raise(sig);
+}
+
+void cli_install_signal_handlers(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+    static int installed;
+    struct sigaction sa, old;
+
+    if (installed)
+        return;
+    installed = 1;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+            sigaction(sigs[i], &sa, NULL);
 }

@@ -13,8 +13,10 @@
 #include "core/strmap.h"
 
 typedef struct cell {
-    char *text;
+    char *text; /* UTF-8 (converted from ISO-8859-1 when it was not) */
     int line, column;
+    int nul;    /* the cell held a NUL byte: text stops before it */
+    int latin1; /* the cell was not UTF-8 */
 } cell;
 
 typedef struct row {
@@ -63,13 +65,22 @@ static void on_field(void *s, size_t len, void *data)
         r->cells = p;
         r->cap = cap;
     }
-    r->cells[r->n].text = malloc(len + 1);
+    r->cells[r->n].nul = memchr(s, '\0', len) != NULL;
+    r->cells[r->n].latin1 = !ag__utf8_valid(s, len);
+    if (r->cells[r->n].latin1) {
+        size_t n;
+        r->cells[r->n].text = ag__latin1_to_utf8(s, len, &n);
+    } else {
+        r->cells[r->n].text = malloc(len + 1);
+        if (r->cells[r->n].text) {
+            memcpy(r->cells[r->n].text, s, len);
+            r->cells[r->n].text[len] = '\0';
+        }
+    }
     if (!r->cells[r->n].text) {
         t->oom = 1;
         return;
     }
-    memcpy(r->cells[r->n].text, s, len);
-    r->cells[r->n].text[len] = '\0';
     r->cells[r->n].line = t->need_start ? t->line : t->start_line;
     r->cells[r->n].column = t->need_start ? t->column : t->start_col;
     r->n++;
@@ -93,6 +104,30 @@ static void free_table(table *t)
     }
     free(t->rows);
     memset(t, 0, sizeof *t);
+}
+
+/* Reports what the cells' bytes could not say: a NUL (an error: text
+ * holds none) and text that is not UTF-8 (read as ISO-8859-1, one warning
+ * per file, as GML and DOT do). */
+static ag_status check_text(const table *t, const char *display, ag_diags *diags, ag_error *err)
+{
+    int warned = 0;
+    for (size_t i = 0; i < t->n; i++)
+        for (size_t k = 0; k < t->rows[i].n; k++) {
+            const cell *c = &t->rows[i].cells[k];
+            ag_status st = AG_OK;
+            if (c->nul)
+                st = ag__diag(diags, AG_SEV_ERROR, display, c->line, c->column, NULL,
+                              "cell holds a NUL byte (text may hold none)");
+            if (st == AG_OK && c->latin1 && !warned) {
+                st = ag__diag(diags, AG_SEV_WARNING, display, c->line, c->column, NULL,
+                              "cell is not UTF-8 (read as ISO-8859-1, as are any others)");
+                warned = 1;
+            }
+            if (st != AG_OK)
+                return ag_error_set(err, AG_ENOMEM, "out of memory");
+        }
+    return AG_OK;
 }
 
 /* Parses text into rows of cells with positions (columns count characters). */
@@ -139,7 +174,9 @@ static ag_status parse(const char *text, size_t len, const char *display, table 
 cleanup:
     csv_free(&p);
     if (t->oom)
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (st == AG_OK)
+        st = check_text(t, display, diags, err);
     return st;
 }
 
@@ -225,15 +262,15 @@ static json_t *relation_value(int field, const cell *c, const char *display, ag_
     switch (field) {
     case 3: { /* sign */
         long v = strtol(s, &end, 10);
-        if (*s && !*end)
+        if (*s && !*end && s[strspn(s, "0123456789+-")] == '\0')
             return json_integer(v);
         ag__diag(diags, AG_SEV_ERROR, display, c->line, c->column, "column \"sign\"",
                  "sign must be +1 or -1, not \"%s\"", s);
         return NULL;
     }
     case 4: { /* weight */
-        double v = strtod(s, &end);
-        if (*s && !*end)
+        double v;
+        if (ag__decimal(s, &v))
             return json_real(v);
         ag__diag(diags, AG_SEV_ERROR, display, c->line, c->column, "column \"weight\"",
                  "weight must be a number in (0, 1], not \"%s\"", s);
@@ -305,12 +342,16 @@ static ag_status read_actors(const char *text, size_t len, const char *display, 
             if (!c->text[0])
                 continue;
             if (col[k] < 0) {
-                json_object_set_new(attrs, name, json_string(c->text));
+                if (json_object_set_new(attrs, name, json_string(c->text)) != 0) {
+                    json_decref(attrs);
+                    st = ag_error_set(err, AG_ENOMEM, "out of memory");
+                    goto cleanup;
+                }
                 continue;
             }
-            json_object_set_new(a, actor_columns[col[k]], json_string(c->text));
             snprintf(fp, sizeof fp, "%s/%s", pointer, actor_columns[col[k]]);
-            if (map_cell(map, display, fp, c, name) != 0) {
+            if (json_object_set_new(a, actor_columns[col[k]], json_string(c->text)) != 0 ||
+                map_cell(map, display, fp, c, name) != 0) {
                 json_decref(attrs);
                 st = ag_error_set(err, AG_ENOMEM, "out of memory");
                 goto cleanup;

@@ -15,6 +15,7 @@
 
 #include <cgraph.h>
 
+#include "actorgraph/limits.h"
 #include "core/internal.h"
 #include "formats/formats.h"
 #include "core/text.h"
@@ -30,6 +31,7 @@ typedef struct builder {
     ag_srcmap *map;
     ag_diags *diags;
     int oom, latin1_warned;
+    int refused; /* the last NULL value was reported, not out of memory */
 } builder;
 
 static void report(builder *b, ag_severity sev, int line, const char *where, const char *fmt, ...)
@@ -58,14 +60,28 @@ static void map_add(builder *b, const char *where, const char *fmt, ...)
         b->oom = 1;
 }
 
-/* Sets o[key] = v (stealing v); a NULL v means out of memory. */
+/* Sets o[key] = v (stealing v); a NULL v means out of memory, unless it
+ * was refused (and reported) by the function that made it. */
 static void put(builder *b, json_t *o, const char *key, json_t *v)
 {
+    if (!v && b->refused) {
+        b->refused = 0;
+        return;
+    }
     if (!v || json_object_set_new(o, key, v) != 0)
         b->oom = 1;
 }
 
 /* ---- text --------------------------------------------------------------------- */
+
+/* Warns, once per file, that text was read as ISO-8859-1. */
+static void latin1_warning(builder *b)
+{
+    if (!b->latin1_warned) {
+        report(b, AG_SEV_WARNING, 0, NULL, "text is not UTF-8 (read as ISO-8859-1)");
+        b->latin1_warned = 1;
+    }
+}
 
 /* s as a JSON string; text that is not UTF-8 is read as ISO-8859-1 (DOT's
  * other charset), with one warning per file. NULL when out of memory. */
@@ -76,10 +92,7 @@ static json_t *text_json(builder *b, const char *s)
     json_t *v;
     if (ag__utf8_valid(s, n))
         return json_string(s);
-    if (!b->latin1_warned) {
-        report(b, AG_SEV_WARNING, 0, NULL, "text is not UTF-8 (read as ISO-8859-1)");
-        b->latin1_warned = 1;
-    }
+    latin1_warning(b);
     if (!(latin = ag__latin1_to_utf8(s, n, &n)))
         return NULL;
     v = json_string(latin);
@@ -96,12 +109,30 @@ static int plain_label(char *s)
 
 /* The text an escString label shows: "\\" a backslash, "\n", "\l" and
  * "\r" line breaks, "\N" the node's name (when node is not NULL); other
- * escapes stay as written. NULL when out of memory. */
-static json_t *label_json(builder *b, const char *s, const char *node)
+ * escapes stay as written. NULL when out of memory, or (b->refused set,
+ * reported at where) when the text would be longer than
+ * AG_MAX_STRING_BYTES. */
+static json_t *label_json(builder *b, const char *s, const char *node, const char *where)
 {
-    size_t cap = strlen(s) + 1 + (node ? strlen(node) * (strlen(s) / 2) : 0);
-    char *out = malloc(cap), *o = out;
+    size_t cap = strlen(s) + 1, names = 0;
+    char *out, *o;
     json_t *v;
+    if (node)
+        for (const char *p = s; *p; p++)
+            if (p[0] == '\\' && p[1]) {
+                names += p[1] == 'N';
+                p++;
+            }
+    if (names > 0 && (cap - 1 + names * strlen(node)) > AG_MAX_STRING_BYTES) {
+        report(b, AG_SEV_ERROR, 0, where,
+               "label too long once \\N is replaced by the node's name (more than %u bytes)",
+               (unsigned)AG_MAX_STRING_BYTES);
+        b->refused = 1;
+        return NULL;
+    }
+    cap += names * strlen(node ? node : "");
+    out = malloc(cap);
+    o = out;
     if (!out)
         return NULL;
     for (; *s; s++) {
@@ -193,7 +224,12 @@ static void read_failed(builder *b)
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '.'))
         msg[--n] = '\0';
-    report(b, AG_SEV_ERROR, line, NULL, "%s", n ? msg : "not a DOT graph");
+    if (strstr(msg, "memory exhausted"))
+        /* bison's stack, not the machine's memory */
+        report(b, AG_SEV_ERROR, line, NULL,
+               "too deep for cgraph's parser (an edge chain or nesting too long): %s", msg);
+    else
+        report(b, AG_SEV_ERROR, line, NULL, "%s", n ? msg : "not a DOT graph");
 }
 
 /* cgraph's lexer keeps what follows the graph it read on the same line,
@@ -247,7 +283,8 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
     map_add(b, where, "/actors/%zu", i);
     map_add(b, where, "/actors/%zu/id", i);
     if (plain_label(v = agget(n, S("label")))) {
-        put(b, actor, "name", label_json(b, v, id));
+        snprintf(wfield, sizeof wfield, "%s, label", where);
+        put(b, actor, "name", label_json(b, v, id, wfield));
         snprintf(wfield, sizeof wfield, "%s, label", where);
         map_add(b, wfield, "/actors/%zu/name", i);
     }
@@ -261,7 +298,7 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
         snprintf(wfield, sizeof wfield, "%s, group", where);
         map_add(b, wfield, "/actors/%zu/group", i);
     } else if (cluster) {
-        put(b, actor, "group", label_json(b, cluster, NULL));
+        put(b, actor, "group", label_json(b, cluster, NULL, where));
         snprintf(wfield, sizeof wfield, "%s, cluster label", where);
         map_add(b, wfield, "/actors/%zu/group", i);
     }
@@ -277,7 +314,19 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
             snprintf(wfield, sizeof wfield, "%s, attributes", where);
             map_add(b, wfield, "/actors/%zu/attributes", i);
         }
-        put(b, attrs, sym->name + 5, text_json(b, v));
+        if (ag__utf8_valid(sym->name + 5, strlen(sym->name + 5))) {
+            put(b, attrs, sym->name + 5, text_json(b, v));
+        } else {
+            /* an attribute name, read as ISO-8859-1 as text is */
+            size_t nlen;
+            char *name = ag__latin1_to_utf8(sym->name + 5, strlen(sym->name + 5), &nlen);
+            latin1_warning(b);
+            if (!name)
+                b->oom = 1;
+            else
+                put(b, attrs, name, text_json(b, v));
+            free(name);
+        }
     }
 }
 
@@ -319,7 +368,7 @@ static void read_edge(builder *b, Agedge_t *e, size_t j, int directed, json_t *r
         case F_LABEL:
             if (aghtmlstr(v))
                 continue;
-            val = label_json(b, v, NULL);
+            val = label_json(b, v, NULL, wfield);
             break;
         case F_JSON:
             val = json_loads(v, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
@@ -369,7 +418,7 @@ static json_t *read_graph(builder *b, Agraph_t *g, const char *title)
         put(b, doc, "title", text_json(b, v));
         map_add(b, "graph, title", "/title");
     } else if (plain_label(v = agget(g, S("label")))) {
-        put(b, doc, "title", label_json(b, v, NULL));
+        put(b, doc, "title", label_json(b, v, NULL, "graph, label"));
         map_add(b, "graph, label", "/title");
     } else {
         put(b, doc, "title", text_json(b, title));
@@ -419,10 +468,77 @@ cleanup:
     return doc;
 }
 
+/* Scans the text once, as cgraph's lexer would split it (strings, HTML
+ * strings, comments), for what cgraph would take badly: a NUL byte (its
+ * reader stops there without a word) and braces nested deeper than
+ * AG_MAX_NESTING (its parser runs out of stack past a few thousand and
+ * keeps a partial graph). Reports the first and returns 0 then; 1 when
+ * the text is fine. */
+static int prescan(builder *b, const char *text, size_t len)
+{
+    int line = 1, depth = 0, at_line_start = 1;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\0') {
+            report(b, AG_SEV_ERROR, line, NULL, "NUL byte in the file (text may hold none)");
+            return 0;
+        }
+        if (c == '\n') {
+            line++;
+            at_line_start = 1;
+            continue;
+        }
+        if (at_line_start && c == '#') { /* a preprocessor line */
+            while (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\0')
+                i++;
+            continue;
+        }
+        at_line_start = 0;
+        if (c == '"') {
+            for (i++; i < len && text[i] != '"' && text[i] != '\0'; i++) {
+                if (text[i] == '\\' && i + 1 < len && text[i + 1] != '\0')
+                    i++;
+                if (text[i] == '\n')
+                    line++;
+            }
+            if (i < len && text[i] == '\0')
+                i--;
+        } else if (c == '<') {
+            int html = 1;
+            for (i++; i < len && html > 0 && text[i] != '\0'; i++) {
+                html += text[i] == '<';
+                html -= text[i] == '>';
+                line += text[i] == '\n';
+            }
+            i--;
+        } else if (c == '/' && i + 1 < len && text[i + 1] == '/') {
+            while (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\0')
+                i++;
+        } else if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+            for (i += 2; i < len && !(text[i] == '*' && i + 1 < len && text[i + 1] == '/') &&
+                         text[i] != '\0';
+                 i++)
+                line += text[i] == '\n';
+            if (i < len && text[i] == '\0')
+                i--;
+            else
+                i++;
+        } else if (c == '{' && ++depth > AG_MAX_NESTING) {
+            report(b, AG_SEV_ERROR, line, NULL,
+                   "graphs and subgraphs nested too deeply (more than %d levels)",
+                   AG_MAX_NESTING);
+            return 0;
+        } else if (c == '}' && depth > 0) {
+            depth--;
+        }
+    }
+    return 1;
+}
+
 ag_status ag__dot_document(const char *text, size_t len, const char *display, const char *title,
                            json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
 {
-    builder b = {display, map, diags, 0, 0};
+    builder b = {display, map, diags, 0, 0, 0};
     char *copy = NULL;
     Agraph_t *g = NULL;
     json_t *out = NULL;
@@ -439,8 +555,18 @@ ag_status ag__dot_document(const char *text, size_t len, const char *display, co
     memcpy(copy, text + skip, len - skip);
     copy[len - skip] = '\0';
 
+    if (!prescan(&b, text + skip, len - skip)) {
+        st = b.oom ? AG_ENOMEM : AG_EPARSE;
+        goto cleanup;
+    }
     ag__graphviz_message_clear();
     g = agmemread(copy);
+    if (g && *ag__graphviz_message()) {
+        /* cgraph reported an error yet kept what it had read: refuse the
+           partial graph */
+        agclose(g);
+        g = NULL;
+    }
     if (!g)
         read_failed(&b);
     if (drain_lexer() > 0)

@@ -32,9 +32,19 @@ ag_status ag__graph_from_document(json_t *root, const char *display, const ag_sr
                                   const char *text, size_t len, ag_graph **out,
                                   ag_diags *diags, ag_error *err);
 
+/* Ends the message of the syntax error that stopped a reader: the rules
+ * were not checked. */
+#define AG__CHECKS_SKIPPED "(rule checks skipped)"
+/* Appends AG__CHECKS_SKIPPED to the last error from index `from` on. */
+void ag__diags_mark_skipped(ag_diags *d, size_t from);
+
 /* Appends a problem found by an importer itself. */
 ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int column,
                    const char *where, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* True when s is entirely a finite decimal number (digits, sign, point,
+ * exponent: no "nan", "inf", hexadecimal or blanks), its value in *v. */
+int ag__decimal(const char *s, double *v);
 
 /* The importers: each parses text (len bytes) into a document and a source
  * map. AG_OK; AG_EPARSE with the problems in diags (the caller copies the

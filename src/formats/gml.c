@@ -47,7 +47,7 @@ typedef struct builder {
     int oom;
     json_t *actors, *relations;
     node_id *ids;
-    size_t n_ids;
+    size_t n_ids, cap_ids;
 } builder;
 
 static void report(builder *b, ag_severity sev, int line, int col, const char *fmt, ...)
@@ -228,12 +228,16 @@ static void read_node(builder *b, const item *node)
     snprintf(wfield, sizeof wfield, "%s, %s", where, label ? "label" : "id");
     map_add(b, (label ? label : id)->line, (label ? label : id)->col, wfield, "/actors/%zu/id", i);
     if (id) {
-        node_id *p = realloc(b->ids, (b->n_ids + 1) * sizeof *p);
-        if (!p) {
-            b->oom = 1;
-            return;
+        if (b->n_ids == b->cap_ids) {
+            size_t cap = b->cap_ids ? 2 * b->cap_ids : 64;
+            node_id *p = realloc(b->ids, cap * sizeof *p);
+            if (!p) {
+                b->oom = 1;
+                return;
+            }
+            b->ids = p;
+            b->cap_ids = cap;
         }
-        b->ids = p;
         b->ids[b->n_ids] = (node_id){id->i, i, b->n_ids, id->line, id->col};
         b->n_ids++;
     }
@@ -510,7 +514,7 @@ done:
 ag_status ag__gml_document(const char *text, size_t len, const char *display, const char *title,
                            json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
 {
-    builder b = {display, map, diags, 0, NULL, NULL, NULL, 0};
+    builder b = {display, map, diags, 0, NULL, NULL, NULL, 0, 0};
     item root;
     const item *graph = NULL;
     json_t *out = NULL;

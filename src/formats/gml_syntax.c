@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/limits.h"
 #include "core/text.h"
 #include "formats/formats.h"
 #include "formats/gml.h"
@@ -15,7 +16,7 @@
 typedef ag_gml_item item;
 
 /* Deeper lists are refused rather than risk the stack. */
-#define MAX_DEPTH 200
+#define MAX_DEPTH AG_MAX_NESTING
 
 void ag__gml_items_free(item *it)
 {
@@ -213,19 +214,27 @@ static int special_real(const lexer *lx, size_t *n)
 
 static ag_status lex_string(lexer *lx, item *it)
 {
-    int line = lx->line, col = lx->col;
+    int line = lx->line, col = lx->col, nul_line = 0, nul_col = 0;
     const char *raw;
     char *latin = NULL;
     size_t n;
 
     advance(lx);
     raw = lx->p;
-    while (lx->p < lx->end && *lx->p != '"')
+    while (lx->p < lx->end && *lx->p != '"') {
+        if (*lx->p == '\0' && !nul_line) {
+            nul_line = lx->line;
+            nul_col = lx->col;
+        }
         advance(lx);
+    }
     if (lx->p >= lx->end)
         return syntax(lx, line, col, "unterminated string");
     n = (size_t)(lx->p - raw);
     advance(lx);
+    if (nul_line && ag__diag(lx->diags, AG_SEV_ERROR, lx->display, nul_line, nul_col, NULL,
+                             "NUL byte in a string (text may hold none)") != AG_OK)
+        return AG_ENOMEM;
     if (!ag__utf8_valid(raw, n)) {
         /* the GML specification's character set */
         if (!lx->latin1_warned) {
@@ -243,6 +252,15 @@ static ag_status lex_string(lexer *lx, item *it)
     it->type = V_STRING;
     it->s = decode_refs(raw, n, &it->slen);
     free(latin);
+    if (it->s && nul_line) {
+        /* reported above; dropped so that nothing later reports it again */
+        size_t o = 0;
+        for (size_t k = 0; k < it->slen; k++)
+            if (it->s[k])
+                it->s[o++] = it->s[k];
+        it->s[o] = '\0';
+        it->slen = o;
+    }
     return it->s ? AG_OK : AG_ENOMEM;
 }
 

@@ -3,6 +3,8 @@
  * `attr_<k>` and `attrjson_<k>` back into attributes, anything else on a
  * node kept as an attribute; relation fields on edges. Lines come from
  * libxml2. */
+#define _GNU_SOURCE /* memmem */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "actorgraph/limits.h"
+#include "core/strmap.h"
 #include "formats/formats.h"
 
 typedef struct in_key {
@@ -19,6 +23,9 @@ typedef struct in_key {
 typedef struct in_keys {
     in_key *k;
     size_t n;
+    ag_strmap *index;               /* id -> the first key with that id */
+    size_t *node_defs, *edge_defs;  /* keys with a <default>, per domain */
+    size_t n_node_defs, n_edge_defs;
 } in_keys;
 
 static int is(const xmlNode *n, const char *name)
@@ -41,31 +48,57 @@ static void free_keys(in_keys *ks)
         xmlFree(ks->k[i].def);
     }
     free(ks->k);
+    free(ks->node_defs);
+    free(ks->edge_defs);
+    ag_strmap_free(ks->index);
 }
 
+/* The key declared with id (the first one when repeated); a hash lookup. */
 static const in_key *find_key(const in_keys *ks, const char *id)
 {
-    for (size_t i = 0; i < ks->n; i++)
-        if (ks->k[i].id && strcmp(ks->k[i].id, id) == 0)
-            return &ks->k[i];
-    return NULL;
+    size_t v;
+    return ag_strmap_get(ks->index, id, &v) ? &ks->k[v] : NULL;
 }
 
+typedef struct ctx {
+    const char *display;
+    ag_srcmap *map;
+    ag_diags *diags;
+    int oom;
+    size_t defaults; /* <default> values applied so far */
+} ctx;
+
 /* A value typed by the key's attr.type: numbers and booleans become JSON
- * numbers and booleans; text that does not parse stays a string. */
-static json_t *typed(const char *type, const char *text)
+ * numbers and booleans; text that does not parse stays a string. A number
+ * out of its type's range, or not finite (NaN, INF), is an error at n
+ * (name: the key's attr.name), and NULL. */
+static json_t *typed(ctx *c, const char *type, const char *text, const xmlNode *n,
+                     const char *name)
 {
     char *end;
     if (!type || strcmp(type, "string") == 0)
         return json_string(text);
     if (strcmp(type, "int") == 0 || strcmp(type, "long") == 0) {
-        long long v = strtoll(text, &end, 10);
+        long long v;
+        errno = 0;
+        v = strtoll(text, &end, 10);
+        if (*text && !*end && errno == ERANGE) {
+            ag__diag(c->diags, AG_SEV_ERROR, c->display, n ? (int)xmlGetLineNo(n) : 0, 0, NULL,
+                     "%s is out of range for an integer: \"%s\"", name, text);
+            return NULL;
+        }
         if (*text && !*end)
             return json_integer(v);
     } else if (strcmp(type, "float") == 0 || strcmp(type, "double") == 0) {
-        double v = strtod(text, &end);
-        if (*text && !*end)
+        double v;
+        if (ag__decimal(text, &v))
             return json_real(v);
+        v = strtod(text, &end);
+        if (*text && !*end) {
+            ag__diag(c->diags, AG_SEV_ERROR, c->display, n ? (int)xmlGetLineNo(n) : 0, 0, NULL,
+                     "%s must be a finite decimal number, not \"%s\"", name, text);
+            return NULL;
+        }
     } else if (strcmp(type, "boolean") == 0) {
         if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0)
             return json_true();
@@ -73,6 +106,14 @@ static json_t *typed(const char *type, const char *text)
             return json_false();
     }
     return json_string(text);
+}
+
+/* Sets o[key] = v; a NULL v (reported, or out of memory) leaves o as it
+ * is. */
+static void set_value(json_t *o, const char *key, json_t *v)
+{
+    if (v)
+        json_object_set_new(o, key, v);
 }
 
 static const char *const node_fields[] = {"name", "kind", "group", NULL};
@@ -86,13 +127,6 @@ static int in_list(const char *const *list, const char *s)
             return 1;
     return 0;
 }
-
-typedef struct ctx {
-    const char *display;
-    ag_srcmap *map;
-    ag_diags *diags;
-    int oom;
-} ctx;
 
 static void mapped(ctx *c, const char *pointer, const xmlNode *n, const char *where)
 {
@@ -157,14 +191,14 @@ static void read_node(ctx *c, const in_keys *ks, const xmlNode *n, json_t *actor
             } else if (strncmp(k->name, "attrjson_", 9) == 0) {
                 set_json_text(c, attrs, k->name + 9, text, d);
             } else if (strncmp(k->name, "attr_", 5) == 0) {
-                json_object_set_new(attrs, k->name + 5, typed(k->type, text));
+                set_value(attrs, k->name + 5, typed(c, k->type, text, d, k->name));
             } else if (strcmp(k->name, "label") == 0) {
                 label_data = d;
                 xmlFree(label);
                 label = (char *)xmlStrdup((xmlChar *)text);
-                json_object_set_new(attrs, k->name, typed(k->type, text));
+                set_value(attrs, k->name, typed(c, k->type, text, d, k->name));
             } else {
-                json_object_set_new(attrs, k->name, typed(k->type, text));
+                set_value(attrs, k->name, typed(c, k->type, text, d, k->name));
             }
         } else if (!k) {
             ag__diag(c->diags, AG_SEV_WARNING, c->display, (int)xmlGetLineNo(d), 0, NULL,
@@ -218,11 +252,12 @@ static void read_edge(ctx *c, const in_keys *ks, const xmlNode *e, int undirecte
                 set_json_text(c, r, "evidence", text, d);
             else if (strcmp(k->name, "sign") == 0 || strcmp(k->name, "weight") == 0 ||
                      strcmp(k->name, "mutual") == 0)
-                json_object_set_new(r, k->name,
-                                    typed(strcmp(k->name, "mutual") == 0 ? "boolean"
-                                          : strcmp(k->name, "sign") == 0 ? "int"
-                                                                           : "double",
-                                          text));
+                set_value(r, k->name,
+                          typed(c,
+                                strcmp(k->name, "mutual") == 0 ? "boolean"
+                                : strcmp(k->name, "sign") == 0 ? "int"
+                                                                 : "double",
+                                text, d, k->name));
             else
                 json_object_set_new(r, k->name, json_string(text));
             snprintf(fp, sizeof fp, "%s/%s", pointer, k->name);
@@ -246,23 +281,45 @@ cleanup:
     xmlFree(dir);
 }
 
-/* Applies each key's <default> to objects of its domain that lack it. */
-static void apply_defaults(const in_keys *ks, const char *domain, json_t *o, int attrs_nested)
+/* Applies each key's <default> to objects of its domain that lack it
+ * (defs: the keys of that domain with a default). */
+static void apply_defaults(ctx *c, const in_keys *ks, const size_t *defs, size_t n_defs,
+                           json_t *o, int attrs_nested)
 {
-    for (size_t i = 0; i < ks->n; i++) {
-        const in_key *k = &ks->k[i];
+    for (size_t i = 0; i < n_defs && o; i++) {
+        const in_key *k = &ks->k[defs[i]];
         json_t *target = o;
         const char *name = k->name;
-        if (!k->def || !k->name || !k->domain || strcmp(k->domain, domain) != 0)
-            continue;
         if (attrs_nested && !in_list(node_fields, k->name)) {
             target = json_object_get(o, "attributes");
             if (strncmp(name, "attr_", 5) == 0)
                 name += 5;
         }
-        if (target && !json_object_get(target, name))
-            json_object_set_new(target, name, typed(k->type, k->def));
+        if (target && !json_object_get(target, name)) {
+            if (++c->defaults == (size_t)AG_MAX_RELATIONS + 1)
+                ag__diag(c->diags, AG_SEV_ERROR, c->display, 0, 0, NULL,
+                         "more than %u <default> values to apply (the limit)",
+                         (unsigned)AG_MAX_RELATIONS);
+            if (c->defaults > AG_MAX_RELATIONS)
+                return;
+            set_value(target, name, typed(c, k->type, k->def, NULL, k->name));
+        }
     }
+}
+
+/* Refuses entity declarations before libxml2 sees them: expanding nested
+ * entities takes memory and time far beyond the file's size. Returns the
+ * line of the first "<!ENTITY", 0 when there is none. */
+static int entity_declaration(const char *text, size_t len)
+{
+    static const char needle[] = "<!ENTITY";
+    const char *hit = memmem(text, len, needle, sizeof needle - 1);
+    int line = 1;
+    if (!hit)
+        return 0;
+    for (const char *p = text; p < hit; p++)
+        line += *p == '\n';
+    return line;
 }
 
 ag_status ag__graphml_document(const char *text, size_t len, const char *display,
@@ -272,14 +329,20 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
     xmlParserCtxtPtr pctx = NULL;
     xmlDocPtr xdoc = NULL;
     const xmlNode *root, *graph = NULL;
-    in_keys ks = {NULL, 0};
+    in_keys ks;
     json_t *out = NULL, *actors = NULL, *rels = NULL;
-    ctx c = {display, map, diags, 0};
+    ctx c = {display, map, diags, 0, 0};
     size_t nkeys = 0;
-    int undirected = 0;
+    int undirected = 0, entity_line;
     ag_status st = AG_OK;
 
     *doc = NULL;
+    memset(&ks, 0, sizeof ks);
+    if ((entity_line = entity_declaration(text, len)) > 0) {
+        ag__diag(diags, AG_SEV_ERROR, display, entity_line, 0, NULL,
+                 "entity declarations (<!ENTITY) are not accepted");
+        return AG_EPARSE;
+    }
     pctx = xmlNewParserCtxt();
     if (!pctx)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -304,10 +367,13 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
     for (const xmlNode *n = root->children; n; n = n->next)
         nkeys += is(n, "key");
     ks.k = calloc(nkeys + 1, sizeof *ks.k);
+    ks.index = ag_strmap_new(nkeys);
+    ks.node_defs = calloc(nkeys + 1, sizeof *ks.node_defs);
+    ks.edge_defs = calloc(nkeys + 1, sizeof *ks.edge_defs);
     out = json_object();
     actors = json_array();
     rels = json_array();
-    if (!ks.k || !out || !actors || !rels) {
+    if (!ks.k || !ks.index || !ks.node_defs || !ks.edge_defs || !out || !actors || !rels) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -319,8 +385,25 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
             k->type = prop(n, "attr.type");
             k->domain = prop(n, "for");
             for (const xmlNode *d = n->children; d; d = d->next)
-                if (is(d, "default"))
+                if (is(d, "default")) {
+                    json_t *v = NULL;
+                    xmlFree(k->def);
                     k->def = (char *)xmlNodeGetContent(d);
+                    /* checked once here, not at every node it applies to */
+                    if (k->def && k->name && !(v = typed(&c, k->type, k->def, d, k->name))) {
+                        xmlFree(k->def);
+                        k->def = NULL;
+                    }
+                    json_decref(v);
+                }
+            if (k->id && ag_strmap_put(ks.index, k->id, ks.n - 1, NULL) < 0) {
+                st = ag_error_set(err, AG_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            if (k->def && k->name && k->domain && strcmp(k->domain, "node") == 0)
+                ks.node_defs[ks.n_node_defs++] = ks.n - 1;
+            if (k->def && k->name && k->domain && strcmp(k->domain, "edge") == 0)
+                ks.edge_defs[ks.n_edge_defs++] = ks.n - 1;
         } else if (is(n, "graph") && !graph) {
             graph = n;
         }
@@ -354,10 +437,18 @@ ag_status ag__graphml_document(const char *text, size_t len, const char *display
             xmlFree(t);
         } else if (is(n, "node")) {
             read_node(&c, &ks, n, actors);
-            apply_defaults(&ks, "node", json_array_get(actors, json_array_size(actors) - 1), 1);
+            apply_defaults(&c, &ks, ks.node_defs, ks.n_node_defs,
+                           json_array_get(actors, json_array_size(actors) - 1), 1);
         } else if (is(n, "edge")) {
             read_edge(&c, &ks, n, undirected, rels);
-            apply_defaults(&ks, "edge", json_array_get(rels, json_array_size(rels) - 1), 0);
+            apply_defaults(&c, &ks, ks.edge_defs, ks.n_edge_defs,
+                           json_array_get(rels, json_array_size(rels) - 1), 0);
+        } else if (is(n, "hyperedge")) {
+            ag__diag(diags, AG_SEV_WARNING, display, (int)xmlGetLineNo(n), 0, NULL,
+                     "hyperedge ignored (relations join two actors: use <edge>)");
+        } else if (is(n, "graph")) {
+            ag__diag(diags, AG_SEV_WARNING, display, (int)xmlGetLineNo(n), 0, NULL,
+                     "nested <graph> ignored");
         }
     }
     if (!json_object_get(out, "title"))

@@ -67,6 +67,38 @@ cleanup:
     return st;
 }
 
+/* True when jansson stopped at a '}' or ']' that follows a comma (only
+ * blanks between): *comma gets the comma's offset. */
+static int trailing_comma(const char *data, size_t len, const json_error_t *jerr, size_t *comma)
+{
+    size_t k = (size_t)jerr->position;
+    if (k == 0 || k > len || (data[k - 1] != '}' && data[k - 1] != ']'))
+        return 0;
+    k--;
+    while (k > 0 && strchr(" \t\r\n", data[k - 1]))
+        k--;
+    if (k == 0 || data[k - 1] != ',')
+        return 0;
+    *comma = k - 1;
+    return 1;
+}
+
+/* The 1-based line and column (in characters) of byte offset off. */
+static void place(const char *data, size_t off, int *line, int *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t k = 0; k < off; k++) {
+        unsigned char c = (unsigned char)data[k];
+        if (c == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
 ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
                               ag_graph **out, ag_diags *diags, ag_error *err)
 {
@@ -78,12 +110,19 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         ag_error e;
+        size_t comma;
         memset(&e, 0, sizeof e);
         e.code = AG_EPARSE;
         snprintf(e.file, sizeof e.file, "%s", display);
         e.line = jerr.line > 0 ? jerr.line : 0;
         e.column = jerr.line > 0 ? (jerr.column > 0 ? jerr.column : 1) : 0;
-        snprintf(e.message, sizeof e.message, "%s", jerr.text);
+        if (trailing_comma(data, len, &jerr, &comma)) {
+            place(data, comma, &e.line, &e.column);
+            snprintf(e.message, sizeof e.message, "trailing comma before '%c' %s",
+                     data[jerr.position - 1], AG__CHECKS_SKIPPED);
+        } else {
+            snprintf(e.message, sizeof e.message, "%s %s", jerr.text, AG__CHECKS_SKIPPED);
+        }
         if (err)
             *err = e;
         return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;

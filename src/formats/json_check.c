@@ -1,15 +1,18 @@
 /* The rules of the version-1 JSON format (docs/format.md): one pass over
  * a document collects every problem and builds the graph with every default
  * applied. Positions are added afterwards by json.c. */
+#include "actorgraph/limits.h"
 #include "actorgraph/load.h"
+#include "actorgraph/vocab.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
+#include <strings.h>
 
 #include "formats/jsonpos.h"
 #include "formats/formats.h"
@@ -21,7 +24,18 @@ typedef struct loader {
     ag_graph *g;
     int oom;
     int errors;
+    /* for "did you mean" hints on unknown actors, built on the first one:
+       case-folded ids (owned) -> actor */
+    ag_strmap *folded;
+    char **folded_ids;
+    size_t n_folded, hints;
 } loader;
+
+/* Edit-distance hints are searched for this many unknown names (actors and
+ * types) at most, and only among this many actors, so that hints stay
+ * cheap: at most 50 * 2000 distances of 64 * 64 steps per file. */
+#define HINT_MAX_SEARCHES 50
+#define HINT_MAX_ACTORS 2000
 
 static void report(loader *L, ag_severity sev, const char *pointer, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -82,6 +96,75 @@ static const char *json_type_name(const json_t *v)
     return "a value";
 }
 
+/* v written with the fewest digits that read back as v (%.15g, %.16g or
+ * %.17g), so that two different numbers never print alike. */
+static const char *num_text(double v, char *buf, size_t size)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
+/* Levenshtein distance of a and b (each at most 64 bytes, else a large
+ * number), with ASCII case ignored. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[65];
+    if (la > 64 || lb > 64 || la > lb + 3 || lb > la + 3)
+        return (size_t)-1; /* beyond any hint_reach */
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j],
+                   best = diag + (tolower((unsigned char)a[i - 1]) !=
+                                  tolower((unsigned char)b[j - 1]));
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* The largest edit distance that still makes a hint: about one typo in
+ * four characters, at least one, at most three; none for names shorter
+ * than three characters (any other short name would be as near). */
+static size_t hint_reach(const char *s)
+{
+    size_t len = strlen(s), n = len / 4;
+    if (len < 3)
+        return 0;
+    return n < 1 ? 1 : n > 3 ? 3 : n;
+}
+
+/* The vocabulary type nearest to name (case ignored, within hint_reach),
+ * or NULL; searched for the first HINT_MAX_SEARCHES names only. */
+static const ag_reltype *near_type(loader *L, const char *name)
+{
+    size_t n, best = (size_t)-1;
+    const ag_reltype *all = ag_reltypes(&n), *hit = NULL;
+    if (L->hints >= HINT_MAX_SEARCHES)
+        return NULL;
+    L->hints++;
+    for (size_t k = 0; k < n; k++) {
+        size_t d = edit_distance(name, all[k].name);
+        if (d < best) {
+            best = d;
+            hit = &all[k];
+        }
+    }
+    return best <= hint_reach(name) ? hit : NULL;
+}
+
 static char *dup_str(loader *L, const char *s)
 {
     char *d;
@@ -114,6 +197,64 @@ static void check_fields(loader *L, json_t *obj, const char *base, const char *w
     }
 }
 
+/* True when string v holds no NUL and is not longer than the limit;
+ * else reports why at pointer p (what: the field's name). */
+static int text_ok(loader *L, const json_t *v, const char *p, const char *what)
+{
+    size_t n = json_string_length(v);
+    if (memchr(json_string_value(v), '\0', n)) {
+        ERR(L, p, "\"%s\" holds a NUL character (text may hold none)", what);
+        return 0;
+    }
+    if (n > AG_MAX_STRING_BYTES) {
+        ERR(L, p, "\"%s\" is too long: %zu bytes (the limit is %u)", what, n,
+            (unsigned)AG_MAX_STRING_BYTES);
+        return 0;
+    }
+    return 1;
+}
+
+/* Checks every string (and key) inside an actor's attributes with
+ * text_ok; depth is bounded by the parsers' own nesting limits. */
+static void check_attr_text(loader *L, const json_t *v, const char *p)
+{
+    char q[256];
+    size_t i;
+    const char *key;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        text_ok(L, v, p, "attributes");
+        break;
+    case JSON_ARRAY:
+        json_array_foreach((json_t *)v, i, x) {
+            ptr_index(q, sizeof q, p, i);
+            check_attr_text(L, x, q);
+        }
+        break;
+    case JSON_OBJECT:
+        json_object_foreach((json_t *)v, key, x) {
+            ptr_key(q, sizeof q, p, key);
+            if (strlen(key) > AG_MAX_STRING_BYTES)
+                ERR(L, q, "an attribute name is too long: %zu bytes (the limit is %u)",
+                    strlen(key), (unsigned)AG_MAX_STRING_BYTES);
+            check_attr_text(L, x, q);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Refuses an array with more than max items (what: "actors"). */
+static int count_ok(loader *L, const json_t *arr, const char *p, const char *what, size_t max)
+{
+    if (json_array_size(arr) <= max)
+        return 1;
+    ERR(L, p, "too many %s: %zu (the limit is %zu)", what, json_array_size(arr), max);
+    return 0;
+}
+
 /* Reads obj[key] as a string. Returns 1 with *out set when present and
  * valid, 0 when absent (an error if required), -1 when present but bad. */
 static int get_string(loader *L, json_t *obj, const char *base, const char *key,
@@ -136,6 +277,8 @@ static int get_string(loader *L, json_t *obj, const char *base, const char *key,
         ERR(L, p, "\"%s\" must not be empty", key);
         return -1;
     }
+    if (!text_ok(L, v, p, key))
+        return -1;
     *out = json_string_value(v);
     return 1;
 }
@@ -193,7 +336,7 @@ static void load_sources(loader *L, json_t *root)
     ag_graph *g = L->g;
     json_t *arr = get_array(L, root, "", "sources", 0), *s;
     size_t i;
-    if (!arr)
+    if (!arr || !count_ok(L, arr, "/sources", "sources", AG_MAX_RELATIONS))
         return;
     g->sources = calloc(json_array_size(arr) + 1, sizeof *g->sources);
     g->source_index = ag_strmap_new(json_array_size(arr));
@@ -257,7 +400,7 @@ static void load_actors(loader *L, json_t *root)
         L->oom = 1;
         return;
     }
-    if (!arr)
+    if (!arr || !count_ok(L, arr, "/actors", "actors", AG_MAX_ACTORS))
         return;
     g->actors = calloc(json_array_size(arr) + 1, sizeof *g->actors);
     if (!g->actors) {
@@ -284,10 +427,12 @@ static void load_actors(loader *L, json_t *root)
                 kind);
         }
         attrs = json_object_get(a, "attributes");
+        ptr_key(p, sizeof p, base, "attributes");
         if (attrs && !json_is_object(attrs)) {
-            ptr_key(p, sizeof p, base, "attributes");
             ERR(L, p, "\"attributes\" must be an object, not %s", json_type_name(attrs));
             attrs = NULL;
+        } else if (attrs) {
+            check_attr_text(L, attrs, p);
         }
         if (get_id(L, a, base, "actor", &id) != 1)
             continue;
@@ -328,6 +473,8 @@ static void load_evidence(loader *L, json_t *rel, const char *base, ag_relation 
     if (!arr)
         return;
     ptr_key(abase, sizeof abase, base, "evidence");
+    if (!count_ok(L, arr, abase, "evidence items", AG_MAX_RELATIONS))
+        return;
     r->evidence = calloc(json_array_size(arr) + 1, sizeof *r->evidence);
     if (!r->evidence) {
         L->oom = 1;
@@ -358,6 +505,53 @@ static void load_evidence(loader *L, json_t *rel, const char *base, ag_relation 
     }
 }
 
+/* The id of an actor that id probably meant: the same id but for case
+ * (one hash lookup), else, for the first HINT_MAX_SEARCHES unknown ids in
+ * a graph of at most HINT_MAX_ACTORS actors, the nearest within
+ * hint_reach. NULL when none (or out of memory: hints are a courtesy). */
+static const char *near_actor(loader *L, const char *id)
+{
+    ag_graph *g = L->g;
+    char low[65];
+    size_t n = strlen(id), v, best = (size_t)-1;
+    const char *hit = NULL;
+    if (n >= sizeof low)
+        return NULL;
+    if (!L->folded_ids) {
+        L->folded_ids = calloc(g->n_actors + 1, sizeof *L->folded_ids);
+        L->folded = ag_strmap_new(g->n_actors);
+        if (!L->folded || !L->folded_ids)
+            return NULL;
+        for (size_t k = 0; k < g->n_actors; k++) {
+            char *f = strdup(g->actors[k].id);
+            if (!f)
+                return NULL;
+            L->folded_ids[L->n_folded++] = f;
+            for (char *c = f; *c; c++)
+                *c = (char)tolower((unsigned char)*c);
+            if (ag_strmap_put(L->folded, f, k, NULL) < 0)
+                return NULL;
+        }
+    }
+    if (!L->folded)
+        return NULL;
+    for (size_t k = 0; k <= n; k++)
+        low[k] = (char)tolower((unsigned char)id[k]);
+    if (ag_strmap_get(L->folded, low, &v))
+        return g->actors[v].id;
+    if (g->n_actors > HINT_MAX_ACTORS || L->hints >= HINT_MAX_SEARCHES)
+        return NULL;
+    L->hints++;
+    for (size_t k = 0; k < g->n_actors; k++) {
+        size_t d = edit_distance(id, g->actors[k].id);
+        if (d < best) {
+            best = d;
+            hit = g->actors[k].id;
+        }
+    }
+    return best > 0 && best <= hint_reach(id) ? hit : NULL;
+}
+
 /* Resolves an endpoint; -1 when absent or unknown (reported). */
 static long get_endpoint(loader *L, json_t *rel, const char *base, const char *key)
 {
@@ -367,9 +561,12 @@ static long get_endpoint(loader *L, json_t *rel, const char *base, const char *k
         return -1;
     idx = ag_graph_find_actor(L->g, id);
     if (idx < 0) {
-        char p[128];
+        char p[128], hint[128] = "";
+        const char *near = near_actor(L, id);
+        if (near)
+            snprintf(hint, sizeof hint, " (did you mean \"%s\"?)", near);
         ptr_key(p, sizeof p, base, key);
-        ERR(L, p, "unknown actor \"%s\"", id);
+        ERR(L, p, "unknown actor \"%s\"%s", id, hint);
     }
     return idx;
 }
@@ -406,7 +603,7 @@ static void load_relations(loader *L, json_t *root)
     ag_strmap *seen = NULL;
     char **keys = NULL;
     size_t nkeys = 0, i;
-    if (!arr)
+    if (!arr || !count_ok(L, arr, "/relations", "relations", AG_MAX_RELATIONS))
         return;
     g->relations = calloc(json_array_size(arr) + 1, sizeof *g->relations);
     keys = calloc(json_array_size(arr) + 1, sizeof *keys);
@@ -453,8 +650,10 @@ static void load_relations(loader *L, json_t *root)
         if ((v = json_object_get(rel, "sign"))) {
             ptr_key(p, sizeof p, base, "sign");
             if (!json_is_number(v) || (json_number_value(v) != 1.0 && json_number_value(v) != -1.0)) {
+                char num[32];
                 if (json_is_number(v))
-                    ERR(L, p, "sign must be +1 or -1, not %g", json_number_value(v));
+                    ERR(L, p, "sign must be +1 or -1, not %s",
+                        num_text(json_number_value(v), num, sizeof num));
                 else
                     ERR(L, p, "sign must be +1 or -1, not %s", json_type_name(v));
                 ok = 0;
@@ -463,10 +662,26 @@ static void load_relations(loader *L, json_t *root)
                 has_sign = 1;
             }
         }
-        if (type_ok && !rt && !has_sign && !json_object_get(rel, "sign")) {
+        if (type_ok && !rt) {
             ptr_key(p, sizeof p, base, "type");
-            ERR(L, p, "custom relation type \"%s\" needs a \"sign\" (+1 or -1)", type);
-            ok = 0;
+            if (!has_sign && !json_object_get(rel, "sign")) {
+                const ag_reltype *near = near_type(L, type);
+                char hint[128] = "";
+                if (near)
+                    snprintf(hint, sizeof hint, "; did you mean \"%s\"?", near->name);
+                ERR(L, p, "custom relation type \"%s\" needs a \"sign\" (+1 or -1)%s", type,
+                    hint);
+                ok = 0;
+            } else {
+                size_t n_types;
+                const ag_reltype *all = ag_reltypes(&n_types);
+                for (size_t k = 0; k < n_types; k++)
+                    if (strcasecmp(all[k].name, type) == 0)
+                        WARN(L, p,
+                             "custom relation type \"%s\" differs from the vocabulary's \"%s\" "
+                             "only by case",
+                             type, all[k].name);
+            }
         }
         if ((v = json_object_get(rel, "weight"))) {
             double w = json_is_number(v) ? json_number_value(v) : NAN;
@@ -475,7 +690,13 @@ static void load_relations(loader *L, json_t *root)
                 ERR(L, p, "weight must be a number in (0, 1], not %s", json_type_name(v));
                 ok = 0;
             } else if (!isfinite(w) || w <= 0.0 || w > 1.0) {
-                ERR(L, p, "weight must be a number in (0, 1], not %g", w);
+                char num[32];
+                ERR(L, p, "weight must be a number in (0, 1], not %s", num_text(w, num, sizeof num));
+                ok = 0;
+            } else if (w < AG_MIN_WEIGHT) {
+                char num[32];
+                ERR(L, p, "weight %s is too small (the smallest accepted weight is %g)",
+                    num_text(w, num, sizeof num), AG_MIN_WEIGHT);
                 ok = 0;
             } else {
                 r.weight = w;
@@ -603,6 +824,10 @@ ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_
             load_relations(&L, root);
         }
     }
+    ag_strmap_free(L.folded);
+    for (size_t k = 0; k < L.n_folded; k++)
+        free(L.folded_ids[k]);
+    free(L.folded_ids);
     if (L.oom) {
         ag_graph_free(L.g);
         return AG_ENOMEM;

@@ -8,6 +8,7 @@
 
 #include <nettle/sha2.h>
 
+#include "actorgraph/limits.h"
 #include "actorgraph/load.h"
 #include "formats/formats.h"
 
@@ -84,7 +85,7 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
     size_t len = 0, actors_len = 0;
     json_t *doc = NULL;
     ag_srcmap *map = NULL;
-    size_t errors_at_start = diags->errors;
+    size_t errors_at_start = diags->errors, first_diag = diags->count;
     ag_status st;
 
     *out = NULL;
@@ -123,6 +124,8 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
             st = ag__dot_document(data, len, display, stem, &doc, map, diags, err);
             break;
         }
+        if (st == AG_EPARSE)
+            ag__diags_mark_skipped(diags, first_diag);
         if (st == AG_OK) {
             st = ag__graph_from_document(doc, display, map, NULL, 0, out, diags, err);
             /* the importer may have left out values it could not read */
@@ -146,6 +149,11 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
     (*out)->name = stem;
     stem = NULL;
 cleanup:
+    if (ag_diags_summarize(diags, display) != AG_OK && st == AG_OK) {
+        ag_graph_free(*out);
+        *out = NULL;
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
     json_decref(doc);
     ag_srcmap_free(map);
     free(stem);
@@ -181,6 +189,9 @@ ag_status ag_read_input(const char *path, const char *display, char **data, size
         size_t got;
         if (cap - n < 65536) {
             size_t ncap = cap ? cap * 2 : 65536 + 1;
+            /* room for one read past the limit, to see it is passed */
+            if (ncap > (size_t)AG_MAX_INPUT_BYTES + 65536 + 2)
+                ncap = (size_t)AG_MAX_INPUT_BYTES + 65536 + 2;
             char *nb = realloc(buf, ncap);
             if (!nb) {
                 st = ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -193,6 +204,11 @@ ag_status ag_read_input(const char *path, const char *display, char **data, size
         n += got;
         if (got == 0)
             break;
+        if (n > AG_MAX_INPUT_BYTES) {
+            st = ag_error_set(err, AG_EINVALID, "input too large: more than %u MiB (the limit)",
+                              (unsigned)(AG_MAX_INPUT_BYTES >> 20));
+            goto cleanup;
+        }
     }
     if (ferror(f)) {
         st = ag_error_set(err, AG_EIO, "cannot read: %s", strerror(errno));

@@ -1,4 +1,5 @@
 /* Source maps: JSON pointers of an imported document -> places in the file. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,4 +160,27 @@ ag_status ag__diag(ag_diags *d, ag_severity sev, const char *file, int line, int
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
     return ag_diags_push(d, &e);
+}
+
+int ag__decimal(const char *s, double *v)
+{
+    char *end;
+    if (!*s || s[strspn(s, "0123456789+-.eE")] != '\0')
+        return 0;
+    *v = strtod(s, &end);
+    return *end == '\0' && isfinite(*v);
+}
+
+void ag__diags_mark_skipped(ag_diags *d, size_t from)
+{
+    for (size_t k = d->count; k > from; k--) {
+        ag_error *e = &d->items[k - 1];
+        size_t n;
+        if (e->severity != AG_SEV_ERROR)
+            continue;
+        n = strlen(e->message);
+        if (n + 1 + sizeof AG__CHECKS_SKIPPED <= sizeof e->message)
+            snprintf(e->message + n, sizeof e->message - n, " %s", AG__CHECKS_SKIPPED);
+        return;
+    }
 }

@@ -205,6 +205,16 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
                                                         : "unknown error");
             goto cleanup;
         }
+        /* no bytes, or an error on the way (Pango giving up on a huge
+           label), is a failure, never an empty or broken file */
+        if (len == 0 || ag__graphviz_message()[0]) {
+            gvFreeRenderData(data);
+            st = ag_error_set(err, AG_ERENDER, "cannot render %s: %s",
+                              ag_format_name(formats[i]),
+                              ag__graphviz_message()[0] ? ag__graphviz_message()
+                                                        : "Graphviz produced no output");
+            goto cleanup;
+        }
         out[i].data = malloc(len + 1);
         if (!out[i].data) {
             gvFreeRenderData(data);

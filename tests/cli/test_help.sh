@@ -20,5 +20,13 @@ grep -q "actorgraph: unknown command 'frobnicate'" err || fail "unknown command 
 "$bin" 2>/dev/null; [ $? = 1 ] || fail "no command"
 "$bin" validate --bogus 2>err; [ $? = 1 ] || fail "unknown validate option"
 grep -q "Try 'actorgraph help validate'" err || fail "hint to help"
+out=$("$bin" help help) || fail "help help exit $?"
+echo "$out" | grep -q "^usage: actorgraph help \[COMMAND | types | help\]" || fail "help help text"
+# Numbers too large for their option are refused, not clamped.
+"$bin" render --color-by bloc --seed 99999999999999999999 --format dot -o - >/dev/null 2>err
+[ $? = 1 ] || fail "render --seed overflow accepted"
+grep -q "from 0 to 2147483647" err || fail "render --seed overflow message"
+"$bin" clusters --seed 2147483648 >/dev/null 2>err; [ $? = 1 ] || fail "clusters --seed overflow"
+"$bin" report --top 99999999999999999999 >/dev/null 2>err; [ $? = 1 ] || fail "report --top overflow"
 rm -f err
 exit 0

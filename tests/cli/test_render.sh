@@ -101,7 +101,7 @@ atomic-output-failure)
     echo keep >old.svg
     expect 3 "$bin" render "$small" -o old.svg -o missing-dir/new.png
     [ "$(cat old.svg)" = keep ] || fail "first output replaced although the second failed"
-    grep -q "actorgraph: cannot write missing-dir/new.png" stderr || fail "message: $(cat stderr)"
+    grep -q "actorgraph: missing-dir/new.png: cannot write: No such file or directory" stderr || fail "message: $(cat stderr)"
     [ "$(ls | sort | tr '\n' ' ')" = "old.svg stderr stdout " ] || fail "stray files: $(ls)"
     ;;
 usage-errors)

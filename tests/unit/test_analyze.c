@@ -136,6 +136,7 @@ static void test_pn_two_actors(void)
                           "{\"id\": \"B\"}], \"relations\": [" REL("A", "B", -1, 0.3, false) "]}");
     ag_metrics m;
     ag_error err;
+    CHECK(pos != NULL && neg != NULL);
     if (!pos || !neg)
         return;
     CHECK_INT(ag_metrics_compute(pos, AG_TIES_POSITIVE, &m, &err), AG_OK);
@@ -154,20 +155,23 @@ static void test_pn_two_actors(void)
 
 static void test_small_weights(void)
 {
-    /* A lone relation of weight 1e-13 is a tie of the signed pair graph;
-     * 0.1 + 0.2 - 0.3 (5.6e-17 in doubles) cancels out; 1e-13 - 0.5e-13
-     * does not (the tolerance is relative to the weights summed). */
-    ag_graph *g = parse(HEAD REL("A", "B", 1, 1e-13, false) "," REL("C", "D", 1, 0.1, false) ","
-                            REL("D", "C", 1, 0.2, false) "," REL("C", "D", -1, 0.3, false) ","
-                            REL("A", "C", 1, 1e-13, false) "," REL("C", "A", -1, 5e-14, false)
-                                "]}");
+    /* Ties of the signed pair graph cancel relative to the weights summed:
+     * A-B: +1.5e-9 and -1.4995e-9 (weights at the 1e-9 floor) net +5e-13, a
+     * real positive tie, which the old absolute cut-off (|s| <= 1e-12)
+     * dropped; C-D: 0.1 + 0.2 - 0.3 (5.6e-17 in doubles) is rounding and
+     * cancels; A-C: a lone relation at the floor, 1e-9, is a tie. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 1.5e-9, false) "," REL("B", "A", -1, 1.4995e-9, false)
+                            "," REL("C", "D", 1, 0.1, false) "," REL("D", "C", 1, 0.2, false) ","
+                            REL("C", "D", -1, 0.3, false) "," REL("A", "C", 1, 1e-9, false) "]}");
     ag_metrics m;
     ag_error err;
+    CHECK(g != NULL);
     if (!g)
         return;
     CHECK_INT(ag_metrics_compute(g, AG_TIES_POSITIVE, &m, &err), AG_OK);
     CHECK_NEAR(m.v[AG_M_POS_DEGREE][0], 2, 0);  /* A-B and A-C */
     CHECK_NEAR(m.v[AG_M_POS_DEGREE][1], 1, 0);  /* B-A */
+    CHECK_NEAR(m.v[AG_M_NEG_DEGREE][1], 0, 0);
     CHECK_NEAR(m.v[AG_M_POS_DEGREE][3], 0, 0);  /* C-D cancelled */
     CHECK_NEAR(m.v[AG_M_NEG_DEGREE][3], 0, 0);
     ag_metrics_destroy(&m);

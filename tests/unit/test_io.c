@@ -59,7 +59,7 @@ int main(void)
     outs[1] = (ag_output){bad, "c", 1};
     CHECK_INT(ag_write_outputs(outs, 2, NULL, &err), AG_EIO);
     CHECK_STR(slurp(a), "new a");
-    CHECK(strstr(err.message, "missing/c.txt") != NULL);
+    CHECK(strstr(err.file, "missing/c.txt") != NULL);
     CHECK_INT(count_entries(dir), 2); /* no temporary left behind */
 
     /* mkdir_out creates the default output directory */

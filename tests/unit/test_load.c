@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "actorgraph/actorgraph.h"
+#include "formats/formats.h"
 #include "test.h"
 
 static ag_graph *load(const char *text, ag_diags *d, ag_status *st)
@@ -186,12 +187,82 @@ static void test_load_file(const char *path)
     ag_diags_destroy(&d);
 }
 
+/* Past AG_MAX_DIAGNOSTICS problems are counted, not kept; the sort is by
+ * line and column, ties and unlocated problems in insertion order; the
+ * summary line says how many were dropped. */
+static void test_diags_cap_sort_summary(void)
+{
+    ag_diags d;
+    ag_error e;
+    size_t n = AG_MAX_DIAGNOSTICS + 500;
+    ag_diags_init(&d);
+    for (size_t k = 0; k < n; k++) {
+        memset(&e, 0, sizeof e);
+        e.severity = k % 2 ? AG_SEV_WARNING : AG_SEV_ERROR;
+        /* lines 400, 399, ..., 1, then unlocated, each line twice */
+        e.line = k < 800 ? (int)(400 - k / 2) : 0;
+        e.column = 7;
+        snprintf(e.message, sizeof e.message, "%zu", k);
+        CHECK_INT(ag_diags_push(&d, &e), AG_OK);
+    }
+    CHECK_INT(d.count, AG_MAX_DIAGNOSTICS);
+    CHECK_INT(d.errors, n / 2);
+    CHECK_INT(d.warnings, n / 2);
+    CHECK_INT(d.dropped, 500);
+    ag_diags_sort(&d);
+    CHECK_INT(d.items[0].line, 1);
+    CHECK_STR(d.items[0].message, "798");
+    CHECK_STR(d.items[1].message, "799");
+    CHECK_INT(d.items[799].line, 400);
+    CHECK_STR(d.items[799].message, "1");
+    CHECK_INT(d.items[800].line, 0);
+    CHECK_STR(d.items[800].message, "800");
+    CHECK_STR(d.items[AG_MAX_DIAGNOSTICS - 1].message, "999");
+    CHECK_INT(ag_diags_summarize(&d, "t.json"), AG_OK);
+    CHECK_INT(d.count, AG_MAX_DIAGNOSTICS + 1);
+    CHECK_STR(d.items[AG_MAX_DIAGNOSTICS].message,
+              "500 more problems not shown (250 errors, 250 warnings; only the first 1000 are "
+              "listed)");
+    CHECK_INT(d.items[AG_MAX_DIAGNOSTICS].severity, AG_SEV_ERROR);
+    CHECK_INT(d.dropped, 0);
+    ag_diags_destroy(&d);
+}
+
+/* The checker refuses a NUL in any text, attributes included (a document
+ * built by an importer can hold one; JSON text cannot say it). */
+static void test_nul_in_text(void)
+{
+    ag_diags d;
+    ag_error err;
+    ag_graph *g = NULL;
+    json_t *doc = json_pack("{s:i, s:s, s:[{s:s, s:{s:o}}, {s:s}], s:[{s:s, s:s, s:s, s:o}]}",
+                            "actorgraph", 1, "title", "t", "actors", "id", "A", "attributes",
+                            "note", json_stringn("p\0q", 3), "id", "B", "relations", "source",
+                            "A", "target", "B", "type", "trade", "label",
+                            json_stringn("l\0m", 3));
+    CHECK(doc != NULL);
+    ag_diags_init(&d);
+    CHECK_INT(ag__graph_from_document(doc, "t", NULL, NULL, 0, &g, &d, &err), AG_EINVALID);
+    CHECK(g == NULL);
+    CHECK_INT(d.count, 2);
+    if (d.count == 2) {
+        CHECK_STR(d.items[0].pointer, "/actors/0/attributes/note");
+        CHECK_STR(d.items[0].message, "\"attributes\" holds a NUL character (text may hold none)");
+        CHECK_STR(d.items[1].pointer, "/relations/0/label");
+        CHECK_STR(d.items[1].message, "\"label\" holds a NUL character (text may hold none)");
+    }
+    ag_diags_destroy(&d);
+    json_decref(doc);
+}
+
 int main(int argc, char **argv)
 {
     ag_init();
     test_good();
     test_problems_all_reported_in_order();
     test_syntax_error();
+    test_diags_cap_sort_summary();
+    test_nul_in_text();
     if (argc > 1) {
         /* argv[1]: the source tree, holding the default graph */
         char path[4096];
