@@ -89,9 +89,11 @@ static void scale_max(double *x, size_t n)
     }
 }
 
-/* Up to this many actors eigenvector, hub and authority come from the dense
- * eigensolver alone (exact, and it tells repeated eigenvalues apart); above
- * it from ARPACK, with the dense solver as the fallback up to DENSE_MAX. */
+/* When every weakly connected piece of the tie graph has at most this many
+ * actors, eigenvector, hub and authority come from the dense eigensolver
+ * alone, piece by piece (exact, and it tells repeated eigenvalues apart);
+ * else from ARPACK, with the dense solver on the whole graph as the
+ * fallback up to DENSE_MAX actors. */
 #define DENSE_ALWAYS 200
 #define DENSE_MAX 1000
 /* eigenvalues this close to the largest (relative) count as equal to it */
@@ -151,15 +153,17 @@ static ag_status project_ones(const igraph_matrix_t *vl, const igraph_matrix_t *
     return st;
 }
 
-/* The dominant eigenvector of the nonnegative n x n matrix M: the
- * eigenvector of its largest real eigenvalue (the Perron root) or, when that
- * eigenvalue has several independent eigenvectors, the projection of the
- * all-ones vector onto their span along the other eigenvectors, which is
- * where the power iteration from equal scores ends (*repeated set). *ok is 0
- * when LAPACK fails or the largest eigenvalue is not positive; x is then
- * left as it was; else max |x| = 1. */
-static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, int *ok,
-                                int *repeated, ag_error *err)
+/* The dominant eigenvector of the nonnegative n x n matrix M, as the
+ * projection of the all-ones vector onto the eigenvectors of its largest
+ * real eigenvalue rho (the Perron root) along the other eigenvectors: where
+ * the power iteration from equal scores ends, and, for a repeated rho, one
+ * well-defined choice among many. Not normalized (so that separate pieces
+ * keep their relative scale), sign chosen so the sum is not negative; should
+ * the projection be singular (a defective rho), the orthogonal projection.
+ * *rank_out is the number of independent eigenvectors of rho. *ok is 0 when
+ * LAPACK fails or rho is not positive (x then left as it was). */
+static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, double *rho_out,
+                                size_t *rank_out, int *ok, ag_error *err)
 {
     igraph_vector_t re, im;
     igraph_matrix_t vl, vr;
@@ -170,7 +174,6 @@ static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, i
     ag_status st = AG_OK;
 
     *ok = 0;
-    *repeated = 0;
     if (igraph_vector_init(&re, 0) != IGRAPH_SUCCESS)
         goto nomem;
     have_re = 1;
@@ -241,7 +244,7 @@ static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, i
     }
     if (rank == 0)
         goto cleanup;
-    if (rank > 1 && (st = project_ones(&vl, &vr, J, k, n, v, &projected, err)) != AG_OK)
+    if ((st = project_ones(&vl, &vr, J, k, n, v, &projected, err)) != AG_OK)
         goto cleanup;
     if (!projected) {
         /* one eigenvector, or (should the projection be singular) the
@@ -260,12 +263,13 @@ static ag_status dense_dominant(const igraph_matrix_t *M, size_t n, double *x, i
         mx = fmax(mx, fabs(v[i]));
         sum += v[i];
     }
-    if (!(mx > 0))
+    if (!(mx > 0) || !isfinite(sum))
         goto cleanup;
     for (size_t i = 0; i < n; i++)
-        x[i] = (sum < 0 ? -v[i] : v[i]) / mx;
+        x[i] = sum < 0 ? -v[i] : v[i];
+    *rho_out = rho;
+    *rank_out = rank;
     *ok = 1;
-    *repeated = rank > 1;
     goto cleanup;
 nomem:
     st = ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -284,10 +288,11 @@ cleanup:
     return st;
 }
 
-/* Eigenvector (of the in-ties: M = A^T) or hub and authority (M = A A^T,
- * authority = A^T hub) from the dense solver; *ok 0 when it fails. */
-static ag_status dense_spectral(const ag_net *net, int hits, double *x, double *y, int *ok,
-                                int *repeated, ag_error *err)
+/* Eigenvector (of the in-ties: M = A^T) or hub (M = A A^T) scores of net
+ * from the dense solver, unnormalized (dense_dominant); *ok 0 when it
+ * fails. */
+static ag_status dense_spectral(const ag_net *net, int hits, double *x, double *rho, size_t *rank,
+                                int *ok, ag_error *err)
 {
     size_t n = net->n;
     igraph_matrix_t M;
@@ -323,15 +328,190 @@ static ag_status dense_spectral(const ag_net *net, int hits, double *x, double *
         free(start);
         free(byto);
     }
-    st = dense_dominant(&M, n, x, ok, repeated, err);
+    st = dense_dominant(&M, n, x, rho, rank, ok, err);
     igraph_matrix_destroy(&M);
-    if (st == AG_OK && *ok && hits) {
-        for (size_t i = 0; i < n; i++)
-            y[i] = 0;
-        for (size_t e = 0; e < net->m; e++)
-            y[net->to[e]] += net->w[e] * x[net->from[e]];
-    }
     return st;
+}
+
+/* Dense scores of net (eigenvector, or hub with hits), piece by piece: the
+ * weakly connected pieces are independent blocks of the matrix, so the
+ * whole graph's answer is each piece's, for the pieces whose largest
+ * eigenvalue is the largest of all (within EIG_TOL), 0 elsewhere. Exact for
+ * any number of actors as long as every piece has at most DENSE_ALWAYS.
+ * *done 1 when x holds the scores, max 1 (*ok is then 1 too), with
+ * *repeated when the largest eigenvalue has several eigenvectors (in one
+ * piece, or across pieces); 0 when some piece is larger or the solver
+ * failed (x then undefined). */
+static ag_status dense_by_pieces(const igraph_t *ig, const ag_net *net, int hits, double *x,
+                                 int *ok, int *repeated, int *done, ag_error *err)
+{
+    size_t n = net->n, ncomp, *local = NULL, *first = NULL, *order = NULL, *eoff = NULL,
+           *rank = NULL;
+    double *rho = NULL, *raw = NULL, top = 0, mx = 0;
+    igraph_vector_int_t memb, csize;
+    igraph_integer_t nc = 0;
+    ag_net sub;
+    ag_status st = AG_OK;
+
+    *ok = 0;
+    *repeated = 0;
+    *done = 0;
+    memset(&sub, 0, sizeof sub);
+    if (igraph_vector_int_init(&memb, 0) != IGRAPH_SUCCESS)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (igraph_vector_int_init(&csize, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&memb);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    if ((st = ag_igraph_check(igraph_connected_components(ig, &memb, &csize, &nc, IGRAPH_WEAK),
+                              "finding the pieces of the graph", err)) != AG_OK)
+        goto cleanup;
+    ncomp = (size_t)nc;
+    for (size_t c = 0; c < ncomp; c++)
+        if ((size_t)VECTOR(csize)[c] > DENSE_ALWAYS)
+            goto cleanup; /* not done */
+    local = malloc((n + 1) * sizeof *local);
+    first = calloc(ncomp + 1, sizeof *first);
+    order = malloc((n + 1) * sizeof *order);
+    eoff = calloc(ncomp + 2, sizeof *eoff);
+    rank = calloc(ncomp + 1, sizeof *rank);
+    rho = calloc(ncomp + 1, sizeof *rho);
+    raw = calloc(n + 1, sizeof *raw);
+    sub.from = malloc((net->m + 1) * sizeof *sub.from);
+    sub.to = malloc((net->m + 1) * sizeof *sub.to);
+    sub.w = malloc((net->m + 1) * sizeof *sub.w);
+    if (!local || !first || !order || !eoff || !rank || !rho || !raw || !sub.from || !sub.to ||
+        !sub.w) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    /* actors of each piece in increasing order (a counting sort), local
+     * index = rank inside its piece; edges grouped by piece the same way,
+     * so each piece's edges stay sorted */
+    for (size_t c = 0; c < ncomp; c++)
+        first[c] = c ? first[c - 1] + (size_t)VECTOR(csize)[c - 1] : 0;
+    {
+        size_t *fill = calloc(ncomp + 1, sizeof *fill);
+        if (!fill) {
+            st = ag_error_set(err, AG_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        for (size_t v = 0; v < n; v++) {
+            size_t c = (size_t)VECTOR(memb)[v];
+            local[v] = fill[c]++;
+            order[first[c] + local[v]] = v;
+        }
+        free(fill);
+    }
+    for (size_t e = 0; e < net->m; e++)
+        eoff[(size_t)VECTOR(memb)[net->from[e]] + 2]++;
+    for (size_t c = 0; c < ncomp; c++)
+        eoff[c + 2] += eoff[c + 1];
+    {
+        size_t *eidx = malloc((net->m + 1) * sizeof *eidx);
+        if (!eidx) {
+            st = ag_error_set(err, AG_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        for (size_t e = 0; e < net->m; e++)
+            eidx[eoff[(size_t)VECTOR(memb)[net->from[e]] + 1]++] = e;
+        /* now piece c's edges are eidx[eoff[c] .. eoff[c + 1]) */
+        for (size_t c = 0; c < ncomp && st == AG_OK; c++) {
+            size_t m = eoff[c + 1] - eoff[c];
+            int ok_c = 0;
+            igraph_bool_t dag = 0;
+            igraph_t sg;
+            if (m == 0)
+                continue;
+            sub.n = (size_t)VECTOR(csize)[c];
+            sub.m = m;
+            for (size_t i = 0; i < m; i++) {
+                size_t e = eidx[eoff[c] + i];
+                sub.from[i] = local[net->from[e]];
+                sub.to[i] = local[net->to[e]];
+                sub.w[i] = net->w[e];
+            }
+            if (!hits) {
+                /* an acyclic piece has largest eigenvalue 0: no score */
+                if ((st = ag_net_to_igraph(&sub, 1, &sg, err)) != AG_OK)
+                    break;
+                st = ag_igraph_check(igraph_is_dag(&sg, &dag), "checking for cycles", err);
+                igraph_destroy(&sg);
+                if (st != AG_OK || dag)
+                    continue;
+            }
+            st = dense_spectral(&sub, hits, raw + first[c], &rho[c], &rank[c], &ok_c, err);
+            if (st == AG_OK && !ok_c) {
+                free(eidx);
+                goto cleanup; /* the solver failed: not done */
+            }
+        }
+        free(eidx);
+    }
+    if (st != AG_OK)
+        goto cleanup;
+    for (size_t c = 0; c < ncomp; c++)
+        top = fmax(top, rho[c]);
+    if (!(top > 0))
+        goto cleanup;
+    {
+        size_t total_rank = 0;
+        for (size_t c = 0; c < ncomp; c++) {
+            int keep = rank[c] > 0 && rho[c] >= top - EIG_TOL * top;
+            if (keep)
+                total_rank += rank[c];
+            for (size_t i = 0; i < (size_t)VECTOR(csize)[c]; i++) {
+                double val = keep ? raw[first[c] + i] : 0.0;
+                x[order[first[c] + i]] = val;
+                mx = fmax(mx, fabs(val));
+            }
+        }
+        *repeated = total_rank > 1;
+    }
+    if (!(mx > 0))
+        goto cleanup;
+    for (size_t v = 0; v < n; v++)
+        x[v] /= mx;
+    *ok = 1;
+    *done = 1;
+cleanup:
+    free(local);
+    free(first);
+    free(order);
+    free(eoff);
+    free(rank);
+    free(rho);
+    free(raw);
+    ag_net_destroy(&sub);
+    igraph_vector_int_destroy(&csize);
+    igraph_vector_int_destroy(&memb);
+    return st;
+}
+
+/* Authority scores A^T hub, from the hub scores. */
+static void authority_from_hub(const ag_net *net, const double *hub, double *auth)
+{
+    for (size_t i = 0; i < net->n; i++)
+        auth[i] = 0;
+    for (size_t e = 0; e < net->m; e++)
+        auth[net->to[e]] += net->w[e] * hub[net->from[e]];
+}
+
+/* The whole graph at once, dense (ARPACK's fallback): x with max 1. */
+static ag_status dense_whole(const ag_net *net, int hits, double *x, int *ok, int *repeated,
+                             ag_error *err)
+{
+    double rho = 0, mx = 0;
+    size_t rank = 0;
+    ag_status st = dense_spectral(net, hits, x, &rho, &rank, ok, err);
+    if (st != AG_OK || !*ok)
+        return st;
+    for (size_t i = 0; i < net->n; i++)
+        mx = fmax(mx, fabs(x[i]));
+    for (size_t i = 0; i < net->n; i++)
+        x[i] /= mx;
+    *repeated = rank > 1;
+    return AG_OK;
 }
 
 /* Marks metric k AG_MF_OUTSIDE when an actor with a tie (deg > 0) scores 0. */
@@ -352,8 +532,11 @@ static void set_missing(ag_metrics *m, ag_metric k)
 }
 
 /* Eigenvector, hub and authority scores of the tie graph ig (net's edges,
- * weights w), at least one tie. Values every solver failed on become NaN
- * with AG_MF_MISSING; the other metrics are never lost. */
+ * weights w), at least one tie: dense, piece by piece, when every weakly
+ * connected piece has at most DENSE_ALWAYS actors; else ARPACK, and the
+ * dense solver on the whole graph (up to DENSE_MAX actors) when ARPACK
+ * fails. Values every solver failed on become NaN with AG_MF_MISSING; the
+ * other metrics are never lost. */
 static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const igraph_vector_t *w,
                                   ag_metrics *m, ag_error *err)
 {
@@ -361,7 +544,7 @@ static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const i
     igraph_vector_t res, res2;
     igraph_bool_t dag = 0;
     igraph_error_t rc;
-    int ok = 0, repeated = 0;
+    int ok = 0, repeated = 0, done = 0;
     ag_status st = AG_OK;
 
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS)
@@ -377,8 +560,12 @@ static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const i
     if (dag) {
         m->flags[AG_M_EIGENVECTOR] |= AG_MF_NO_CYCLE;
     } else {
-        ok = 0;
-        if (n > DENSE_ALWAYS) {
+        if ((st = dense_by_pieces(ig, net, 0, m->v[AG_M_EIGENVECTOR], &ok, &repeated, &done,
+                                  err)) != AG_OK)
+            goto cleanup;
+        if (!done) {
+            ok = 0;
+            repeated = 0;
             rc = igraph_eigenvector_centrality(ig, &res, NULL, 1, 1, w, NULL);
             if (rc == IGRAPH_ENOMEM) {
                 st = ag_igraph_check(rc, "computing eigenvector centrality", err);
@@ -388,14 +575,13 @@ static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const i
             if (rc == IGRAPH_SUCCESS) {
                 take(m->v[AG_M_EIGENVECTOR], &res, n, 1.0);
                 ok = 1;
-            } else {
+            } else if (n <= DENSE_MAX) {
                 m->dense_fallback = true;
+                if ((st = dense_whole(net, 0, m->v[AG_M_EIGENVECTOR], &ok, &repeated, err)) !=
+                    AG_OK)
+                    goto cleanup;
             }
         }
-        if (!ok && n <= DENSE_MAX &&
-            (st = dense_spectral(net, 0, m->v[AG_M_EIGENVECTOR], NULL, &ok, &repeated, err)) !=
-                AG_OK)
-            goto cleanup;
         if (ok) {
             scale_max(m->v[AG_M_EIGENVECTOR], n);
             if (repeated)
@@ -406,10 +592,14 @@ static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const i
         }
     }
 
-    /* hub and authority */
+    /* hub and authority (= A^T hub) */
     ok = 0;
     repeated = 0;
-    if (n > DENSE_ALWAYS) {
+    if ((st = dense_by_pieces(ig, net, 1, m->v[AG_M_HUB], &ok, &repeated, &done, err)) != AG_OK)
+        goto cleanup;
+    if (!done) {
+        ok = 0;
+        repeated = 0;
         rc = igraph_hub_and_authority_scores(ig, &res, &res2, NULL, 1, w, NULL);
         if (rc == IGRAPH_ENOMEM) {
             st = ag_igraph_check(rc, "computing hub and authority scores", err);
@@ -419,16 +609,16 @@ static ag_status spectral_metrics(const igraph_t *ig, const ag_net *net, const i
         if (rc == IGRAPH_SUCCESS) {
             take(m->v[AG_M_HUB], &res, n, 1.0);
             take(m->v[AG_M_AUTHORITY], &res2, n, 1.0);
-            ok = 1;
-        } else {
+            ok = 2; /* both computed */
+        } else if (n <= DENSE_MAX) {
             m->dense_fallback = true;
+            if ((st = dense_whole(net, 1, m->v[AG_M_HUB], &ok, &repeated, err)) != AG_OK)
+                goto cleanup;
         }
     }
-    if (!ok && n <= DENSE_MAX &&
-        (st = dense_spectral(net, 1, m->v[AG_M_HUB], m->v[AG_M_AUTHORITY], &ok, &repeated,
-                             err)) != AG_OK)
-        goto cleanup;
     if (ok) {
+        if (ok == 1)
+            authority_from_hub(net, m->v[AG_M_HUB], m->v[AG_M_AUTHORITY]);
         scale_max(m->v[AG_M_HUB], n);
         scale_max(m->v[AG_M_AUTHORITY], n);
         if (repeated) {
