@@ -12,6 +12,7 @@
 #include "actorgraph/limits.h"
 #include "actorgraph/load.h"
 #include "actorgraph/model.h"
+#include "actorgraph/progress.h"
 #include "actorgraph/render.h"
 #include "actorgraph/vocab.h"
 

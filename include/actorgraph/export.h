@@ -40,6 +40,14 @@ void ag_export_opts_init(ag_export_opts *o);
  * Several relations on one pair stay separate edges in every format. */
 ag_status ag_export(const ag_graph *g, const ag_export_opts *o, ag_blob *out, ag_error *err);
 
+/* Writes g as CSV in the layout the CSV reader reads (docs/interop.md):
+ * relations (source,target,type,sign,weight,mutual,confidence,start,end,
+ * label, defaults written out) and actors (id,name,kind,group, then one
+ * column per attribute name, non-string values as JSON text). Free both
+ * with ag_blob_free. CSV has no place for the title, description, sources
+ * or evidence. */
+ag_status ag_csv_write(const ag_graph *g, ag_blob *relations, ag_blob *actors, ag_error *err);
+
 /* The graph as a version-1 actorgraph document with every default written
  * out; the caller owns the result. NULL when out of memory. */
 json_t *ag_graph_to_json(const ag_graph *g);

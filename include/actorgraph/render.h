@@ -39,6 +39,11 @@ void ag_render_opts_init(ag_render_opts *o);
 ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
                               double *y, ag_error *err);
 
+/* Frees the Graphviz context that every layout in the process shares
+ * (made on the first layout); call it once, after the last layout of the
+ * process: Graphviz's plugins do not survive a second context. */
+void ag_render_shutdown(void);
+
 /* Format name ("dot", "svg", "png", "pdf") to enum; false if unknown. */
 int ag_format_parse(const char *name, ag_format *out);
 const char *ag_format_name(ag_format f);
@@ -57,7 +62,8 @@ void ag_blob_free(ag_blob *b);
 /* Builds the diagram of g and renders it once for each of the n formats,
  * laying it out at most once. out[i] receives formats[i]'s bytes (free them
  * with ag_blob_free). DOT is the styled graph before layout, so that
- * `dot -Tsvg` on it draws the same diagram. Deterministic: the same graph
+ * `dot -Tsvg` on it draws the same diagram, and carries every field of g as
+ * attributes, so that reading it back gives g again (docs/interop.md). Deterministic: the same graph
  * and options give the same DOT and SVG bytes. Nothing is written anywhere. */
 ag_status ag_render(const ag_graph *g, const ag_render_opts *opts,
                     const ag_format *formats, size_t n, ag_blob *out,

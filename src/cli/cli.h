@@ -92,4 +92,9 @@ int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
  * ignores stay ignored. */
 void cli_install_signal_handlers(void);
 
+/* Shows the library's progress on standard error when it is a terminal
+ * (called once by main); cli_progress_quiet turns it off (--quiet). */
+void cli_progress_init(void);
+void cli_progress_quiet(void);
+
 #endif

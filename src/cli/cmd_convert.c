@@ -1,5 +1,6 @@
 /* actorgraph convert: from one graph format to another. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actorgraph/export.h"
@@ -10,11 +11,15 @@ static const char usage[] =
     "\n"
     "Read IN in any input format (json, csv, graphml, gml, dot) and write OUT.\n"
     "Formats come from the extensions, or --from and --to. OUT formats: json\n"
-    "(actorgraph, every default written out), graphml, gml, and the other\n"
-    "export formats by name (node-link, cytoscape, graphology, jgf). '-' is\n"
+    "(actorgraph, every default written out), csv (OUT and OUT's name with\n"
+    ".actors.csv: x.csv and x.actors.csv), graphml, gml, dot (as render\n"
+    "writes it), and the other export formats (node-link, cytoscape,\n"
+    "graphology, jgf, dot-json; extensions as export names its files:\n"
+    ".node-link.json, .cyjs, .graphology.json, .jgf.json, .gv.json). '-' is\n"
     "standard input or output (JSON unless --from or --to say otherwise).\n"
-    "A graph converted to GraphML or GML and back keeps every actor and\n"
-    "relation with all their fields. OUT is replaced atomically (devices and\n"
+    "A graph converted to GraphML, GML or DOT and back keeps every actor and\n"
+    "relation with all their fields; CSV keeps what docs/interop.md lists.\n"
+    "OUT (and for CSV its actors file) is replaced atomically (devices and\n"
     "FIFOs are written in place); OUT naming IN or --actors is refused. Says on\n"
     "standard error what it wrote.\n"
     "\n"
@@ -27,24 +32,65 @@ static const char usage[] =
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
     "written, 4 internal failure.\n";
 
-/* The output format OUT's extension implies; 0 when it implies none. */
-static int format_from_path(const char *path, ag_export_format *f)
+/* What convert writes: an export format, or CSV or DOT. */
+enum { OUT_CSV = AG_EXPORT_COUNT, OUT_DOT };
+
+/* Output formats by name: the export formats, csv and dot. */
+static int format_parse(const char *name, int *f)
 {
-    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-    if (!dot || (slash && dot < slash))
-        return 0;
-    dot++;
-    if (strcmp(dot, "json") == 0)
-        *f = AG_EXPORT_JSON;
-    else if (strcmp(dot, "graphml") == 0 || strcmp(dot, "xml") == 0)
-        *f = AG_EXPORT_GRAPHML;
-    else if (strcmp(dot, "gml") == 0)
-        *f = AG_EXPORT_GML;
-    else if (strcmp(dot, "cyjs") == 0)
-        *f = AG_EXPORT_CYTOSCAPE;
+    ag_export_format x;
+    if (strcmp(name, "csv") == 0)
+        *f = OUT_CSV;
+    else if (strcmp(name, "dot") == 0)
+        *f = OUT_DOT;
+    else if (ag_export_format_parse(name, &x))
+        *f = (int)x;
     else
         return 0;
     return 1;
+}
+
+/* The output format OUT's name implies, by its longest known ending (the
+ * names `export` gives its files first); 0 when it implies none. */
+static int format_from_path(const char *path, int *f)
+{
+    static const struct {
+        const char *ending;
+        int format;
+    } endings[] = {
+        {".node-link.json", AG_EXPORT_NODE_LINK}, {".graphology.json", AG_EXPORT_GRAPHOLOGY},
+        {".jgf.json", AG_EXPORT_JGF},             {".gv.json", AG_EXPORT_DOT_JSON},
+        {".cyjs", AG_EXPORT_CYTOSCAPE},           {".json", AG_EXPORT_JSON},
+        {".graphml", AG_EXPORT_GRAPHML},          {".xml", AG_EXPORT_GRAPHML},
+        {".gml", AG_EXPORT_GML},                  {".csv", OUT_CSV},
+        {".dot", OUT_DOT},                        {".gv", OUT_DOT},
+    };
+    const char *base = strrchr(path, '/');
+    size_t n;
+    base = base ? base + 1 : path;
+    n = strlen(base);
+    for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+        size_t e = strlen(endings[k].ending);
+        if (n > e && strcmp(base + n - e, endings[k].ending) == 0) {
+            *f = endings[k].format;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
+static char *actors_path(const char *path)
+{
+    size_t n = strlen(path);
+    char *p = malloc(n + sizeof ".actors.csv");
+    if (!p)
+        return NULL;
+    if (n > 4 && strcmp(path + n - 4, ".csv") == 0)
+        n -= 4;
+    memcpy(p, path, n);
+    strcpy(p + n, ".actors.csv");
+    return p;
 }
 
 static int run(int argc, char **argv)
@@ -59,23 +105,23 @@ static int run(int argc, char **argv)
     ag_export_opts xo;
     cli_input in;
     ag_graph *g = NULL;
-    ag_blob blob = {NULL, 0};
-    ag_output out;
+    ag_blob blob = {NULL, 0}, actors = {NULL, 0};
+    ag_output out[2];
     ag_error err;
     ag_status st;
-    int c, has_to = 0, quiet = 0, rc;
+    char *apath = NULL;
+    int c, has_to = 0, quiet = 0, rc, format = AG_EXPORT_JSON;
 
     ag_export_opts_init(&xo);
-    xo.format = AG_EXPORT_JSON;
     cli_input_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
-            if (!ag_export_format_parse(optarg, &xo.format) || xo.format == AG_EXPORT_DOT_JSON)
+            if (!format_parse(optarg, &format))
                 return cli_usage_error("convert",
-                                       "unknown output format '%s' (json, graphml, gml, node-link, "
-                                       "cytoscape, graphology, jgf)",
+                                       "unknown output format '%s' (json, csv, graphml, gml, dot, "
+                                       "node-link, cytoscape, graphology, jgf, dot-json)",
                                        optarg);
             has_to = 1;
             break;
@@ -98,26 +144,46 @@ static int run(int argc, char **argv)
     if (argc - optind != 2)
         return cli_usage_error("convert", "needs IN and OUT");
     if (!has_to && strcmp(argv[optind + 1], "-") != 0 &&
-        !format_from_path(argv[optind + 1], &xo.format))
+        !format_from_path(argv[optind + 1], &format))
         return cli_usage_error("convert",
                                "cannot tell the format of '%s': use --to or an extension "
-                               ".json, .graphml, .gml or .cyjs",
+                               ".json, .csv, .graphml, .gml, .dot, .node-link.json, .cyjs, "
+                               ".graphology.json, .jgf.json or .gv.json",
                                argv[optind + 1]);
+    if (format == OUT_CSV && strcmp(argv[optind + 1], "-") == 0)
+        return cli_usage_error("convert", "CSV is two files (relations and actors): give OUT "
+                                          "a file name, not '-'");
     rc = cli_load_input(argv[optind], &in, &g);
     if (rc != AG_EXIT_OK)
         return rc;
     ag_error_clear(&err);
-    if ((st = ag_export(g, &xo, &blob, &err)) != AG_OK) {
+    if (format == OUT_CSV) {
+        st = ag_csv_write(g, &blob, &actors, &err);
+    } else if (format == OUT_DOT) {
+        ag_format f = AG_FMT_DOT;
+        st = ag_render(g, NULL, &f, 1, &blob, &err);
+    } else {
+        xo.format = (ag_export_format)format;
+        st = ag_export(g, &xo, &blob, &err);
+    }
+    if (st == AG_OK && format == OUT_CSV && !(apath = actors_path(argv[optind + 1])))
+        st = ag_error_set(&err, AG_ENOMEM, "out of memory");
+    if (st != AG_OK) {
         cli_print_error(&err);
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
-    out.path = argv[optind + 1];
-    out.data = blob.data;
-    out.len = blob.len;
-    rc = cli_write_outputs(&out, 1, NULL, argv[optind], &in, quiet);
+    out[0].path = argv[optind + 1];
+    out[0].data = blob.data;
+    out[0].len = blob.len;
+    out[1].path = apath;
+    out[1].data = actors.data;
+    out[1].len = actors.len;
+    rc = cli_write_outputs(out, apath ? 2 : 1, NULL, argv[optind], &in, quiet);
 cleanup:
+    free(apath);
     ag_blob_free(&blob);
+    ag_blob_free(&actors);
     ag_graph_free(g);
     return rc;
 }

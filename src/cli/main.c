@@ -78,8 +78,10 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
     const ag_command *cmd;
+    int status;
 
     ag_init();
+    cli_progress_init();
     if (argc < 2) {
         print_help(stderr);
         return AG_EXIT_USAGE;
@@ -116,5 +118,7 @@ int main(int argc, char **argv)
     cmd = find_command(argv[1]);
     if (!cmd)
         return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
-    return finish(cmd->run(argc - 1, argv + 1));
+    status = cmd->run(argc - 1, argv + 1);
+    ag_render_shutdown();
+    return finish(status);
 }

@@ -9,4 +9,10 @@ void ag__igraph_message_clear(void);
 const char *ag__graphviz_message(void);
 void ag__graphviz_message_clear(void);
 
+#include <stddef.h>
+
+/* Reports progress to the front end's handler, if any (progress.h). Call
+ * only from the thread that called into the library. */
+void ag__progress(const char *what, size_t done, size_t total);
+
 #endif

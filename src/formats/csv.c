@@ -9,6 +9,8 @@
 
 #include <csv.h>
 
+#include "actorgraph/export.h"
+#include "core/text.h"
 #include "formats/formats.h"
 #include "core/strmap.h"
 
@@ -484,4 +486,124 @@ cleanup:
     json_decref(actors);
     json_decref(rels);
     return st;
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+/* One field: quoted (quotes doubled) when it holds a comma, a quote, a line
+ * break, or blanks at either end that libcsv would trim. */
+static void csv_field(ag_sbuf *b, const char *s, int first)
+{
+    size_t n = strlen(s);
+    if (!first)
+        ag__sb_add(b, ",", 1);
+    if (!strpbrk(s, ",\"\r\n") &&
+        !(n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))) {
+        ag__sb_add(b, s, n);
+        return;
+    }
+    ag__sb_add(b, "\"", 1);
+    for (; *s; s++) {
+        ag__sb_add(b, s, 1);
+        if (*s == '"')
+            ag__sb_add(b, "\"", 1);
+    }
+    ag__sb_add(b, "\"", 1);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The attribute names any actor uses, sorted and distinct, borrowed from
+ * the actors; NULL when out of memory. */
+static const char **attribute_names(const ag_graph *g, size_t *n)
+{
+    size_t total = 0, k = 0;
+    const char **names;
+    for (size_t i = 0; i < g->n_actors; i++)
+        total += json_object_size(g->actors[i].attributes);
+    if (!(names = malloc((total + 1) * sizeof *names)))
+        return NULL;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const char *key;
+        json_t *v;
+        json_object_foreach(g->actors[i].attributes, key, v)
+            names[k++] = key;
+    }
+    qsort(names, k, sizeof *names, cmp_name);
+    *n = 0;
+    for (size_t i = 0; i < k; i++)
+        if (*n == 0 || strcmp(names[*n - 1], names[i]) != 0)
+            names[(*n)++] = names[i];
+    return names;
+}
+
+ag_status ag_csv_write(const ag_graph *g, ag_blob *relations, ag_blob *actors, ag_error *err)
+{
+    ag_sbuf r = {0}, a = {0};
+    const char **names = NULL;
+    size_t n_names = 0;
+    char buf[48];
+
+    relations->data = actors->data = NULL;
+    relations->len = actors->len = 0;
+    if (!(names = attribute_names(g, &n_names)))
+        goto oom;
+    for (int k = 0; actor_columns[k]; k++)
+        csv_field(&a, actor_columns[k], k == 0);
+    for (size_t k = 0; k < n_names; k++)
+        csv_field(&a, names[k], 0);
+    ag__sb_add(&a, "\n", 1);
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ag_actor *ac = &g->actors[i];
+        csv_field(&a, ac->id, 1);
+        csv_field(&a, ac->name, 0);
+        csv_field(&a, ag_kind_name(ac->kind), 0);
+        csv_field(&a, ac->group ? ac->group : "", 0);
+        for (size_t k = 0; k < n_names; k++) {
+            json_t *v = json_object_get(ac->attributes, names[k]);
+            char *text = NULL;
+            if (v && !json_is_string(v) && !(text = ag__json_dump(v, JSON_COMPACT)))
+                goto oom;
+            csv_field(&a, v ? (text ? text : json_string_value(v)) : "", 0);
+            free(text);
+        }
+        ag__sb_add(&a, "\n", 1);
+    }
+
+    for (int k = 0; relation_columns[k]; k++)
+        csv_field(&r, relation_columns[k], k == 0);
+    ag__sb_add(&r, "\n", 1);
+    for (size_t j = 0; j < g->n_relations; j++) {
+        const ag_relation *rel = &g->relations[j];
+        csv_field(&r, g->actors[rel->source].id, 1);
+        csv_field(&r, g->actors[rel->target].id, 0);
+        csv_field(&r, rel->type, 0);
+        csv_field(&r, rel->sign > 0 ? "1" : "-1", 0);
+        ag__real_shortest(buf, 40, rel->weight);
+        csv_field(&r, buf, 0);
+        csv_field(&r, rel->mutual ? "true" : "false", 0);
+        csv_field(&r, ag_confidence_name(rel->confidence), 0);
+        ag_date_format(&rel->start, buf, sizeof buf);
+        csv_field(&r, buf, 0);
+        ag_date_format(&rel->end, buf, sizeof buf);
+        csv_field(&r, buf, 0);
+        csv_field(&r, rel->label ? rel->label : "", 0);
+        ag__sb_add(&r, "\n", 1);
+    }
+    if (r.oom || a.oom)
+        goto oom;
+    free(names);
+    relations->data = r.s;
+    relations->len = r.len;
+    actors->data = a.s;
+    actors->len = a.len;
+    return AG_OK;
+oom:
+    free(names);
+    free(r.s);
+    free(a.s);
+    return ag_error_set(err, AG_ENOMEM, "out of memory");
 }

@@ -1,11 +1,18 @@
 /* Reading DOT through Graphviz's cgraph. Node names become actor ids; the
  * attributes named after the format's fields become its values: on the
  * graph title (or a plain label), description and sources (JSON); on nodes
- * label (the name), kind, group (else the label of the cluster holding the
- * node) and attr_<k>; on edges the relation fields, evidence as JSON. All
- * other attributes (styling) are ignored. cgraph keeps no positions, so
- * the source map names nodes and edges without lines. */
+ * name (else a plain label), kind, group (else the label of the cluster
+ * holding the node), attributes (JSON) and attr_<k>; on edges the relation
+ * fields, evidence as JSON. What render writes reads back whole: it marks
+ * the graph `actorgraph`, writes ag_name, ag_group, ag_weight and ag_label
+ * for the fields whose names Graphviz uses, ag_index for the order, and text that cgraph cannot
+ * carry as it is as JSON in <field>_json; its labels are then drawing, not
+ * data. Graphviz's own attributes (styling, layout) are ignored; any other
+ * node attribute becomes an actor attribute (text), any other edge or graph
+ * attribute is reported and ignored. cgraph keeps no positions, so the
+ * source map names nodes and edges without lines. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +39,7 @@ typedef struct builder {
     ag_diags *diags;
     int oom, latin1_warned;
     int refused; /* the last NULL value was reported, not out of memory */
+    int ours;    /* written by render: labels are drawing, not data */
 } builder;
 
 static void report(builder *b, ag_severity sev, int line, const char *where, const char *fmt, ...)
@@ -192,6 +200,101 @@ static json_t *boolean_json(builder *b, const char *s)
     return text_json(b, s);
 }
 
+/* Graphviz's own attributes (drawing and layout), sorted. */
+static const char *const graphviz_attrs[] = {
+    "Damping", "K", "URL", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "bgcolor",
+    "center", "charset", "class", "clusterrank", "color", "colorscheme", "comment", "compound",
+    "concentrate", "constraint", "decorate", "defaultdist", "dim", "dimen", "dir",
+    "diredgeconstraints", "distortion", "dpi", "edgeURL", "edgehref", "edgetarget",
+    "edgetooltip", "epsilon", "esep", "fillcolor", "fixedsize", "fontcolor", "fontname",
+    "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle", "group", "headURL",
+    "head_lp", "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip",
+    "height", "href", "id", "image", "imagepath", "imagepos", "imagescale", "inputscale",
+    "label", "labelURL", "label_scheme", "labelangle", "labeldistance", "labelfloat",
+    "labelfontcolor", "labelfontname", "labelfontsize", "labelhref", "labeljust", "labelloc",
+    "labeltarget", "labeltooltip", "landscape", "layer", "layerlistsep", "layers",
+    "layerselect", "layersep", "layout", "len", "levels", "levelsgap", "lhead", "lheight", "lp",
+    "ltail", "lwidth", "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model",
+    "mosek", "newrank", "nodesep", "nojustify", "normalize", "notranslate", "nslimit",
+    "nslimit1", "ordering", "orientation", "outputorder", "overlap", "overlap_scaling",
+    "overlap_shrink", "pack", "packmode", "pad", "page", "pagedir", "pencolor", "penwidth",
+    "peripheries", "pin", "pos", "quadtree", "quantum", "rank", "rankdir", "ranksep", "ratio",
+    "rects", "regular", "remincross", "repulsiveforce", "resolution", "root", "rotate",
+    "rotation", "samehead", "sametail", "samplepoints", "scale", "searchsize", "sep", "shape",
+    "shapefile", "showboxes", "sides", "size", "skew", "smoothing", "sortv", "splines", "start",
+    "style", "stylesheet", "tailURL", "tail_lp", "tailclip", "tailhref", "taillabel",
+    "tailport", "tailtarget", "tailtooltip", "target", "tooltip", "truecolor", "vertices",
+    "viewport", "voro_margin", "weight", "width", "xdotversion", "xlabel", "xlp", "z"};
+
+static int cmp_attr(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+/* True for an attribute Graphviz draws or lays out with (xdot's _draw_
+ * and friends included). */
+static int graphviz_attr(const char *name)
+{
+    return name[0] == '_' ||
+           bsearch(name, graphviz_attrs, sizeof graphviz_attrs / sizeof *graphviz_attrs,
+                   sizeof *graphviz_attrs, cmp_attr) != NULL;
+}
+
+/* True when name is one of the given ones. */
+static int one_of(const char *name, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(name, *names) == 0)
+            return 1;
+    return 0;
+}
+
+/* The attributes the reader takes on edges and on the graph, beside
+ * Graphviz's own. */
+static const char *const edge_fields[] = {"type",      "sign",     "mutual",       "confidence",
+                                          "start",     "end",      "evidence",     "ag_weight",
+                                          "ag_label",  "ag_label_json", "ag_index", NULL};
+static const char *const graph_fields[] = {"actorgraph",  "title",            "title_json",
+                                           "description", "description_json", "sources", NULL};
+
+/* Reports each attribute of the given kind that is neither Graphviz's nor
+ * one the reader takes, once per file: it is not dropped silently. */
+static void report_unread(builder *b, Agraph_t *g, int kind, const char *const *fields)
+{
+    for (Agsym_t *sym = agnxtattr(g, kind, NULL); sym; sym = agnxtattr(g, kind, sym))
+        if (!graphviz_attr(sym->name) && !one_of(sym->name, fields))
+            report(b, AG_SEV_WARNING, 0, NULL, "%s attribute \"%s\" is not a %s field (ignored)",
+                   kind == AGEDGE ? "edge" : "graph", sym->name,
+                   kind == AGEDGE ? "relation" : "graph");
+}
+
+/* The text data attribute `name` of obj: its value as it is, or the JSON
+ * string in `name`_json (render writes text there that cgraph cannot
+ * carry). NULL when the object has neither; *bad set when the JSON is not
+ * a string (reported). */
+static json_t *data_text(builder *b, void *obj, const char *name, const char *where, int *bad)
+{
+    char key[64], *v;
+    snprintf(key, sizeof key, "%s_json", name);
+    if ((v = agget(obj, key)) && *v) {
+        json_error_t jerr;
+        json_t *j = json_loads(v, JSON_DECODE_ANY, &jerr);
+        if (json_is_string(j))
+            return j;
+        json_decref(j);
+        report(b, AG_SEV_ERROR, 0, where, "%s is not a JSON string", key);
+        *bad = 1;
+        return NULL;
+    }
+    if ((v = agget(obj, S(name))) && *v) {
+        json_t *j = text_json(b, v);
+        if (!j)
+            b->oom = 1;
+        return j;
+    }
+    return NULL;
+}
+
 /* ---- graph pieces ------------------------------------------------------------ */
 
 /* Reports why cgraph read no graph, from the message it left: the line
@@ -266,11 +369,31 @@ static void cluster_labels(Agraph_t *sg, char *label, const ag_strmap *index, ch
     }
 }
 
+/* Sets field `name` of the object o from the text data attribute of obj
+ * (or its fallback attribute `alt`), mapping it to pointer/name. Returns 1
+ * when set. */
+static int text_field(builder *b, void *obj, json_t *o, const char *field, const char *attr,
+                      const char *where, const char *pointer)
+{
+    char wfield[400];
+    int bad = 0;
+    json_t *v = data_text(b, obj, attr, where, &bad);
+    if (!v)
+        return bad;
+    put(b, o, field, v);
+    snprintf(wfield, sizeof wfield, "%s, %s", where, attr);
+    map_add(b, wfield, "%s/%s", pointer, field);
+    return 1;
+}
+
 static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char *cluster,
                       json_t *actors)
 {
+    static const char *const own[] = {"name",     "name_json",     "ag_name",
+                                      "ag_name_json", "kind",      "ag_group",
+                                      "ag_group_json", "attributes", "ag_index", NULL};
     const char *id = agnameof(n);
-    char where[320], wfield[400], *v;
+    char where[320], wfield[400], pointer[64], *v;
     json_t *actor = json_object(), *attrs = NULL;
 
     if (!actor || json_array_append_new(actors, actor) != 0) {
@@ -279,10 +402,13 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
         return;
     }
     snprintf(where, sizeof where, "node \"%s\"", id);
+    snprintf(pointer, sizeof pointer, "/actors/%zu", i);
     put(b, actor, "id", text_json(b, id));
     map_add(b, where, "/actors/%zu", i);
     map_add(b, where, "/actors/%zu/id", i);
-    if (plain_label(v = agget(n, S("label")))) {
+    if (!text_field(b, n, actor, "name", "ag_name", where, pointer) &&
+        !text_field(b, n, actor, "name", "name", where, pointer) && !b->ours &&
+        plain_label(v = agget(n, S("label")))) {
         snprintf(wfield, sizeof wfield, "%s, label", where);
         put(b, actor, "name", label_json(b, v, id, wfield));
         snprintf(wfield, sizeof wfield, "%s, label", where);
@@ -293,18 +419,30 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
         snprintf(wfield, sizeof wfield, "%s, kind", where);
         map_add(b, wfield, "/actors/%zu/kind", i);
     }
-    if ((v = agget(n, S("group"))) && *v) {
-        put(b, actor, "group", text_json(b, v));
-        snprintf(wfield, sizeof wfield, "%s, group", where);
-        map_add(b, wfield, "/actors/%zu/group", i);
-    } else if (cluster) {
+    if (text_field(b, n, actor, "group", "ag_group", where, pointer) ||
+        text_field(b, n, actor, "group", "group", where, pointer)) {
+        /* given on the node */
+    } else if (cluster && !b->ours) {
         put(b, actor, "group", label_json(b, cluster, NULL, where));
         snprintf(wfield, sizeof wfield, "%s, cluster label", where);
         map_add(b, wfield, "/actors/%zu/group", i);
     }
+    if ((v = agget(n, S("attributes"))) && *v) {
+        json_error_t jerr;
+        snprintf(wfield, sizeof wfield, "%s, attributes", where);
+        attrs = json_loads(v, JSON_REJECT_DUPLICATES, &jerr);
+        if (!attrs)
+            report(b, AG_SEV_ERROR, 0, wfield, "bad JSON: %s", jerr.text);
+        else
+            put(b, actor, "attributes", attrs);
+        map_add(b, wfield, "/actors/%zu/attributes", i);
+    }
     for (Agsym_t *sym = agnxtattr(g, AGNODE, NULL); sym; sym = agnxtattr(g, AGNODE, sym)) {
-        if (strncmp(sym->name, "attr_", 5) != 0 || !sym->name[5] || !*(v = agxget(n, sym)))
+        const char *key = sym->name;
+        if (one_of(key, own) || graphviz_attr(key) || !*(v = agxget(n, sym)))
             continue;
+        if (strncmp(key, "attr_", 5) == 0 && key[5])
+            key += 5;
         if (!attrs) {
             if (!(attrs = json_object())) {
                 b->oom = 1;
@@ -314,12 +452,14 @@ static void read_node(builder *b, Agraph_t *g, Agnode_t *n, size_t i, const char
             snprintf(wfield, sizeof wfield, "%s, attributes", where);
             map_add(b, wfield, "/actors/%zu/attributes", i);
         }
-        if (ag__utf8_valid(sym->name + 5, strlen(sym->name + 5))) {
-            put(b, attrs, sym->name + 5, text_json(b, v));
+        if (!json_is_object(attrs))
+            break;
+        if (ag__utf8_valid(key, strlen(key))) {
+            put(b, attrs, key, text_json(b, v));
         } else {
             /* an attribute name, read as ISO-8859-1 as text is */
             size_t nlen;
-            char *name = ag__latin1_to_utf8(sym->name + 5, strlen(sym->name + 5), &nlen);
+            char *name = ag__latin1_to_utf8(key, strlen(key), &nlen);
             latin1_warning(b);
             if (!name)
                 b->oom = 1;
@@ -340,7 +480,7 @@ static void read_edge(builder *b, Agedge_t *e, size_t j, int directed, json_t *r
                   {"mutual", F_BOOL},  {"confidence", F_STRING}, {"start", F_STRING},
                   {"end", F_STRING},   {"label", F_LABEL},       {"evidence", F_JSON}};
     const char *src = agnameof(agtail(e)), *tgt = agnameof(aghead(e));
-    char where[320], wfield[400];
+    char where[320], wfield[400], pointer[64];
     json_t *rel = json_object();
 
     if (!rel || json_array_append_new(relations, rel) != 0) {
@@ -349,18 +489,27 @@ static void read_edge(builder *b, Agedge_t *e, size_t j, int directed, json_t *r
         return;
     }
     snprintf(where, sizeof where, "edge %zu (%s -> %s)", j + 1, src, tgt);
+    snprintf(pointer, sizeof pointer, "/relations/%zu", j);
     map_add(b, where, "/relations/%zu", j);
     put(b, rel, "source", text_json(b, src));
     put(b, rel, "target", text_json(b, tgt));
     map_add(b, where, "/relations/%zu/source", j);
     map_add(b, where, "/relations/%zu/target", j);
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
-        char *v = agget(e, S(fields[k].name));
+        const char *attr = fields[k].name;
+        char *v;
         json_t *val = NULL;
         json_error_t jerr;
-        if (!v || !*v)
+        /* render writes the weight as ag_weight: Graphviz lays out by weight */
+        if (strcmp(attr, "weight") == 0 && (v = agget(e, S("ag_weight"))) && *v)
+            attr = "ag_weight";
+        /* and the label as ag_label: its label is drawing, not data */
+        if (strcmp(attr, "label") == 0 &&
+            (text_field(b, e, rel, "label", "ag_label", where, pointer) || b->ours))
             continue;
-        snprintf(wfield, sizeof wfield, "%s, %s", where, fields[k].name);
+        if (!(v = agget(e, S(attr))) || !*v)
+            continue;
+        snprintf(wfield, sizeof wfield, "%s, %s", where, attr);
         switch (fields[k].kind) {
         case F_INT: val = number_json(b, v, 1); break;
         case F_REAL: val = number_json(b, v, 0); break;
@@ -389,10 +538,34 @@ static void read_edge(builder *b, Agedge_t *e, size_t j, int directed, json_t *r
     }
 }
 
-static int cmp_seq(const void *x, const void *y)
+/* A node or edge with the place it takes among actors or relations: its
+ * ag_index (render writes it, as cgraph's writer reorders nodes into their
+ * clusters and edges by tail), else after all those, in file order. */
+typedef struct placed {
+    void *obj;
+    unsigned long index, seq;
+} placed;
+
+static placed place(void *obj)
 {
-    unsigned long a = AGSEQ(*(Agedge_t *const *)x), c = AGSEQ(*(Agedge_t *const *)y);
-    return a < c ? -1 : a > c;
+    placed p = {obj, ULONG_MAX, (unsigned long)AGSEQ(obj)};
+    char *v = agget(obj, S("ag_index")), *end;
+    if (v && *v) {
+        unsigned long k;
+        errno = 0;
+        k = strtoul(v, &end, 10);
+        if (*end == '\0' && errno == 0 && *v != '-')
+            p.index = k;
+    }
+    return p;
+}
+
+static int cmp_placed(const void *x, const void *y)
+{
+    const placed *a = x, *c = y;
+    if (a->index != c->index)
+        return a->index < c->index ? -1 : 1;
+    return a->seq < c->seq ? -1 : a->seq > c->seq;
 }
 
 /* Builds the document from the graph g. */
@@ -400,8 +573,7 @@ static json_t *read_graph(builder *b, Agraph_t *g, const char *title)
 {
     json_t *doc = json_object(), *actors = json_array(), *relations = json_array();
     ag_strmap *index = NULL;
-    Agnode_t **nodes = NULL;
-    Agedge_t **edges = NULL;
+    placed *nodes = NULL, *edges = NULL;
     char **groups = NULL, *v;
     size_t n_nodes = 0, n_edges = 0, total = (size_t)agnnodes(g);
 
@@ -414,19 +586,16 @@ static json_t *read_graph(builder *b, Agraph_t *g, const char *title)
         goto cleanup;
     }
     put(b, doc, "actorgraph", json_integer(1));
-    if ((v = agget(g, S("title"))) && *v) {
-        put(b, doc, "title", text_json(b, v));
-        map_add(b, "graph, title", "/title");
-    } else if (plain_label(v = agget(g, S("label")))) {
+    b->ours = (v = agget(g, S("actorgraph"))) && *v;
+    if (text_field(b, g, doc, "title", "title", "graph", "")) {
+        /* given */
+    } else if (!b->ours && plain_label(v = agget(g, S("label")))) {
         put(b, doc, "title", label_json(b, v, NULL, "graph, label"));
         map_add(b, "graph, label", "/title");
     } else {
         put(b, doc, "title", text_json(b, title));
     }
-    if ((v = agget(g, S("description"))) && *v) {
-        put(b, doc, "description", text_json(b, v));
-        map_add(b, "graph, description", "/description");
-    }
+    text_field(b, g, doc, "description", "description", "graph", "");
     if ((v = agget(g, S("sources"))) && *v) {
         json_error_t jerr;
         json_t *src = json_loads(v, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
@@ -438,22 +607,26 @@ static json_t *read_graph(builder *b, Agraph_t *g, const char *title)
     }
 
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-        if (strcmp(agnameof(n), LEGEND) != 0) {
-            if (ag_strmap_put(index, agnameof(n), n_nodes, NULL) < 0)
-                b->oom = 1;
-            nodes[n_nodes++] = n;
-        }
-    cluster_labels(g, NULL, index, groups);
+        if (strcmp(agnameof(n), LEGEND) != 0)
+            nodes[n_nodes++] = place(n);
+    qsort(nodes, n_nodes, sizeof *nodes, cmp_placed);
+    for (size_t i = 0; i < n_nodes; i++)
+        if (ag_strmap_put(index, agnameof(nodes[i].obj), i, NULL) < 0)
+            b->oom = 1;
+    if (!b->ours)
+        cluster_labels(g, NULL, index, groups);
+    report_unread(b, g, AGEDGE, edge_fields);
+    report_unread(b, g, AGRAPH, graph_fields);
     for (size_t i = 0; i < n_nodes && !b->oom; i++)
-        read_node(b, g, nodes[i], i, groups[i], actors);
+        read_node(b, g, nodes[i].obj, i, groups[i], actors);
 
     for (size_t i = 0; i < n_nodes; i++)
-        for (Agedge_t *e = agfstout(g, nodes[i]); e; e = agnxtout(g, e))
+        for (Agedge_t *e = agfstout(g, nodes[i].obj); e; e = agnxtout(g, e))
             if (strcmp(agnameof(aghead(e)), LEGEND) != 0)
-                edges[n_edges++] = e;
-    qsort(edges, n_edges, sizeof *edges, cmp_seq);
+                edges[n_edges++] = place(e);
+    qsort(edges, n_edges, sizeof *edges, cmp_placed);
     for (size_t j = 0; j < n_edges && !b->oom; j++)
-        read_edge(b, edges[j], j, agisdirected(g), relations);
+        read_edge(b, edges[j].obj, j, agisdirected(g), relations);
 
     put(b, doc, "actors", actors);
     put(b, doc, "relations", relations);
@@ -538,7 +711,7 @@ static int prescan(builder *b, const char *text, size_t len)
 ag_status ag__dot_document(const char *text, size_t len, const char *display, const char *title,
                            json_t **doc, ag_srcmap *map, ag_diags *diags, ag_error *err)
 {
-    builder b = {display, map, diags, 0, 0, 0};
+    builder b = {display, map, diags, 0, 0, 0, 0};
     char *copy = NULL;
     Agraph_t *g = NULL;
     json_t *out = NULL;

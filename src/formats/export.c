@@ -46,12 +46,11 @@ static ag_status from_json(json_t *doc, int oom, ag_blob *out, ag_error *err)
         json_decref(doc);
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     }
-    s = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    s = ag__json_dump(doc, JSON_INDENT(2));
     json_decref(doc);
     if (!s)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     out->len = strlen(s);
-    /* json_dumps' buffer comes from jansson's allocator, which is malloc */
     out->data = realloc(s, out->len + 2);
     if (!out->data) {
         free(s);

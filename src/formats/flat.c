@@ -6,14 +6,39 @@
 
 #include "formats/formats.h"
 
-/* A double that reads back exactly and always looks like a real. */
+void ag__real_shortest(char *buf, size_t size, double v)
+{
+    const char *e;
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, size, "%.*g", p, v);
+        if (p == 17 || strtod(buf, NULL) == v)
+            break;
+    }
+    /* whole numbers below 1e17 without an exponent, as "%.17g" has them:
+       100, not 1e+02 */
+    if ((e = strchr(buf, 'e')) != NULL && e[1] == '+') {
+        int x = atoi(e + 2);
+        if (x < 17)
+            snprintf(buf, size, "%.*g", x + 1, v);
+    }
+}
+
+/* A double that reads back exactly, in the fewest digits, and always looks
+ * like a real. */
 void ag__flat_real(ag_sbuf *t, double v)
 {
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.17g", v);
-    if (!strpbrk(buf, ".eEn"))
-        strcat(buf, ".0");
-    ag__sb_puts(t, buf);
+    char buf[40], *e;
+    ag__real_shortest(buf, sizeof buf - 2, v);
+    if (strpbrk(buf, ".n")) {
+        ag__sb_puts(t, buf);
+        return;
+    }
+    /* a mantissa without a point ("8e-05"): GML readers (networkx) want one */
+    e = strchr(buf, 'e');
+    ag__sb_add(t, buf, e ? (size_t)(e - buf) : strlen(buf));
+    ag__sb_puts(t, ".0");
+    if (e)
+        ag__sb_puts(t, e);
 }
 
 static int cmp_flat(const void *a, const void *b)
@@ -76,6 +101,6 @@ ag_flat_key *ag__flat_keys(const ag_graph *g, size_t *n)
 
 char *ag__flat_dump(const json_t *v)
 {
-    return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+    return ag__json_dump(v, JSON_COMPACT);
 }
 

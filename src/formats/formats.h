@@ -87,6 +87,16 @@ void ag__json_actor_fields(json_t *o, const ag_graph *g, size_t i, const ag_expo
                            int *oom);
 void ag__json_graph_fields(json_t *o, const ag_graph *g, int *oom);
 
+/* JSON text of any value as json_dumps writes it with flags (JSON_INDENT(n),
+ * JSON_COMPACT; keys in the object's order), except that each real is the
+ * shortest text reading back to the same double; NULL when out of memory or
+ * for a real that is not finite. The caller frees it. */
+char *ag__json_dump(const json_t *v, size_t flags);
+/* A flag of ag__json_dump: quotes and backslashes inside strings as \u0022
+ * and \u005C, so that no backslash stands before a quote or another
+ * backslash (cgraph's DOT writer cannot quote such text). */
+#define AG_JSON_NO_BACKSLASH_PAIRS ((size_t)1 << 24)
+
 /* The JSON shapes of other tools (json_shapes.c); NULL or *oom set when out
  * of memory. */
 json_t *ag__json_node_link(const ag_graph *g, const ag_export_opts *x, int *oom);
@@ -101,7 +111,11 @@ typedef struct ag_flat_key {
     ag_flat_type type;
 } ag_flat_key;
 
-/* A double that reads back exactly and always looks like a real. */
+/* The shortest "%.*g" text of v (at most 17 digits) that strtod reads back
+ * to v itself; buf holds at least 32 bytes. */
+void ag__real_shortest(char *buf, size_t size, double v);
+/* A double that reads back exactly, in the fewest digits, and always looks
+ * like a real. */
 void ag__flat_real(ag_sbuf *t, double v);
 ag_flat_type ag__flat_type_of(const json_t *v);
 /* The attribute names used by any actor, sorted, each with the one type all

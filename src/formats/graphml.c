@@ -486,11 +486,17 @@ static void xml_escape(ag_sbuf *t, const char *s)
         case '\r': ag__sb_puts(t, "&#13;"); break;
         case '\t': ag__sb_puts(t, "&#9;"); break;
         default:
-            /* XML 1.0 cannot hold other control characters, even escaped */
-            if ((unsigned char)*s < 0x20)
+            /* XML 1.0 cannot hold other control characters, nor U+FFFE and
+               U+FFFF, even escaped */
+            if ((unsigned char)*s < 0x20) {
                 ag__sb_puts(t, "\xef\xbf\xbd");
-            else
+            } else if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+                       ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+                ag__sb_puts(t, "\xef\xbf\xbd");
+                s += 2;
+            } else {
                 ag__sb_add(t, s, 1);
+            }
         }
     }
 }

@@ -4,10 +4,12 @@
 #include "actorgraph/export.h"
 #include "actorgraph/load.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "formats/formats.h"
 #include "formats/jsonpos.h"
 
@@ -294,3 +296,151 @@ fail:
     return NULL;
 }
 
+
+/* ---- JSON text with the shortest reals --------------------------------- */
+
+static void dump_indent(ag_sbuf *b, size_t flags, int depth, int space)
+{
+    int n = (int)(flags & JSON_MAX_INDENT);
+    if (n > 0) {
+        ag__sb_puts(b, "\n");
+        for (int i = 0; i < n * depth; i++)
+            ag__sb_add(b, " ", 1);
+    } else if (space && !(flags & JSON_COMPACT)) {
+        ag__sb_add(b, " ", 1);
+    }
+}
+
+/* A string as jansson escapes it: quote, backslash and control characters;
+ * the rest (valid UTF-8, as jansson keeps it) as it is, but for U+FFFE and
+ * U+FFFF, escaped so that the text can sit in XML. */
+static void dump_string(ag_sbuf *b, const char *s, size_t len, size_t flags)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t run = 0;
+    ag__sb_add(b, "\"", 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        /* U+FFFE and U+FFFF escaped: JSON text inside XML (GraphML) keeps them */
+        int nonchar = c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+                      ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF);
+        if (c >= 0x20 && c != '"' && c != '\\' && !nonchar)
+            continue;
+        if (nonchar) {
+            ag__sb_add(b, s + run, i - run);
+            ag__sb_puts(b, (unsigned char)s[i + 2] == 0xBE ? "\\uFFFE" : "\\uFFFF");
+            i += 2;
+            run = i + 1;
+            continue;
+        }
+        ag__sb_add(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': esc = flags & AG_JSON_NO_BACKSLASH_PAIRS ? "\\u0022" : "\\\""; break;
+        case '\\': esc = flags & AG_JSON_NO_BACKSLASH_PAIRS ? "\\u005C" : "\\\\"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+            memcpy(u, "\\u00", 4);
+            u[4] = hex[c >> 4];
+            u[5] = hex[c & 15];
+            u[6] = '\0';
+            esc = u;
+        }
+        ag__sb_puts(b, esc);
+    }
+    ag__sb_add(b, s + run, len - run);
+    ag__sb_add(b, "\"", 1);
+}
+
+/* A real as jansson writes it (a '.' or an exponent always; no '+' nor
+ * leading zeros in the exponent), in the fewest digits. */
+static int dump_real(ag_sbuf *b, double v)
+{
+    char buf[48], *e;
+    if (!isfinite(v))
+        return -1;
+    ag__real_shortest(buf, 40, v);
+    if (!strpbrk(buf, ".e"))
+        strcat(buf, ".0");
+    if ((e = strchr(buf, 'e')) != NULL) {
+        char *d = e + 1, *from = e + 1;
+        if (*from == '+')
+            from++;
+        else if (*from == '-')
+            *d++ = *from++;
+        while (*from == '0' && from[1])
+            from++;
+        memmove(d, from, strlen(from) + 1);
+    }
+    ag__sb_puts(b, buf);
+    return 0;
+}
+
+static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        const char *key;
+        json_t *item;
+        int first = 1;
+        if (json_object_size(v) == 0) {
+            ag__sb_puts(b, "{}");
+            return 0;
+        }
+        ag__sb_add(b, "{", 1);
+        json_object_foreach((json_t *)v, key, item) {
+            if (!first)
+                ag__sb_add(b, ",", 1);
+            dump_indent(b, flags, depth + 1, !first);
+            first = 0;
+            dump_string(b, key, strlen(key), flags);
+            ag__sb_puts(b, flags & JSON_COMPACT ? ":" : ": ");
+            if (dump_value(b, item, flags, depth + 1) != 0)
+                return -1;
+        }
+        dump_indent(b, flags, depth, 0);
+        ag__sb_add(b, "}", 1);
+        return 0;
+    }
+    case JSON_ARRAY:
+        if (json_array_size(v) == 0) {
+            ag__sb_puts(b, "[]");
+            return 0;
+        }
+        ag__sb_add(b, "[", 1);
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (i)
+                ag__sb_add(b, ",", 1);
+            dump_indent(b, flags, depth + 1, i > 0);
+            if (dump_value(b, json_array_get(v, i), flags, depth + 1) != 0)
+                return -1;
+        }
+        dump_indent(b, flags, depth, 0);
+        ag__sb_add(b, "]", 1);
+        return 0;
+    case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v), flags); return 0;
+    case JSON_INTEGER:
+        ag__sb_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return 0;
+    case JSON_REAL: return dump_real(b, json_real_value(v));
+    case JSON_TRUE: ag__sb_puts(b, "true"); return 0;
+    case JSON_FALSE: ag__sb_puts(b, "false"); return 0;
+    default: ag__sb_puts(b, "null"); return 0;
+    }
+}
+
+char *ag__json_dump(const json_t *v, size_t flags)
+{
+    ag_sbuf b = {0};
+    if (dump_value(&b, v, flags, 0) != 0 || b.oom || !b.s) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -573,24 +574,51 @@ static long get_endpoint(loader *L, json_t *rel, const char *base, const char *k
 
 /* A key equal for relations that say the same thing: same ends (either
  * order when mutual), type, sign, weight, mutuality and dates. */
-static char *duplicate_key(const ag_graph *g, const ag_relation *r)
+/* Relations that say the same thing (same ends, either way round for a
+ * mutual one; same type, sign, weight, mutuality and dates) share a hash and
+ * compare equal. */
+static void canonical_ends(const ag_relation *r, size_t *a, size_t *b)
 {
-    const char *a = g->actors[r->source].id, *b = g->actors[r->target].id;
-    char start[16], end[16], *key;
-    size_t n;
-    if (r->mutual && strcmp(a, b) > 0) {
-        const char *t = a;
-        a = b;
-        b = t;
+    *a = r->source;
+    *b = r->target;
+    if (r->mutual && *a > *b) {
+        *a = r->target;
+        *b = r->source;
     }
-    ag_date_format(&r->start, start, sizeof start);
-    ag_date_format(&r->end, end, sizeof end);
-    n = strlen(a) + strlen(b) + strlen(r->type) + 64;
-    key = malloc(n);
-    if (key)
-        snprintf(key, n, "%s\x1f%s\x1f%s\x1f%d\x1f%.17g\x1f%d\x1f%s\x1f%s", a, b, r->type,
-                 r->sign, r->weight, r->mutual, start, end);
-    return key;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return h * 0xFF51AFD7ED558CCDULL;
+}
+
+static uint64_t relation_hash(const ag_relation *r)
+{
+    size_t a, b;
+    uint64_t h = 1469598103934665603ULL, bits;
+    double w = r->weight;
+    canonical_ends(r, &a, &b);
+    memcpy(&bits, &w, sizeof bits);
+    for (const unsigned char *p = (const unsigned char *)r->type; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    h = mix(h, a);
+    h = mix(h, b);
+    h = mix(h, bits);
+    h = mix(h, (uint64_t)(r->sign + 2) * 2 + r->mutual);
+    h = mix(h, (uint64_t)r->start.year * 400 + (uint64_t)r->start.month * 32 + (uint64_t)r->start.day);
+    h = mix(h, (uint64_t)r->end.year * 400 + (uint64_t)r->end.month * 32 + (uint64_t)r->end.day);
+    return h;
+}
+
+static int relation_same(const ag_relation *x, const ag_relation *y)
+{
+    size_t xa, xb, ya, yb;
+    canonical_ends(x, &xa, &xb);
+    canonical_ends(y, &ya, &yb);
+    return xa == ya && xb == yb && x->sign == y->sign && x->weight == y->weight &&
+           x->mutual == y->mutual && memcmp(&x->start, &y->start, sizeof x->start) == 0 &&
+           memcmp(&x->end, &y->end, sizeof x->end) == 0 && strcmp(x->type, y->type) == 0;
 }
 
 static void load_relations(loader *L, json_t *root)
@@ -600,15 +628,16 @@ static void load_relations(loader *L, json_t *root)
                                         "evidence", "label", NULL};
     ag_graph *g = L->g;
     json_t *arr = get_array(L, root, "", "relations", 1), *rel;
-    ag_strmap *seen = NULL;
-    char **keys = NULL;
-    size_t nkeys = 0, i;
+    size_t *seen = NULL, *where = NULL, mask = 0, i; /* open addressing: relation + 1 */
     if (!arr || !count_ok(L, arr, "/relations", "relations", AG_MAX_RELATIONS))
         return;
     g->relations = calloc(json_array_size(arr) + 1, sizeof *g->relations);
-    keys = calloc(json_array_size(arr) + 1, sizeof *keys);
-    seen = ag_strmap_new(json_array_size(arr));
-    if (!g->relations || !keys || !seen) {
+    for (mask = 16; mask < 2 * json_array_size(arr); mask *= 2)
+        ;
+    seen = calloc(mask, sizeof *seen);
+    where = calloc(json_array_size(arr) + 1, sizeof *where);
+    mask--;
+    if (!g->relations || !seen || !where) {
         L->oom = 1;
         goto cleanup;
     }
@@ -757,21 +786,26 @@ static void load_relations(loader *L, json_t *root)
 
         if (s == t)
             WARN(L, base, "self-loop: %s relation from \"%s\" to itself", type, g->actors[s].id);
-        keys[nkeys] = duplicate_key(g, &r);
-        if (!keys[nkeys]) {
-            L->oom = 1;
-            continue;
+        if (!r.type)
+            continue; /* out of memory, already recorded */
+        where[g->n_relations - 1] = i;
+        for (size_t h = (size_t)relation_hash(&r) & mask;; h = (h + 1) & mask) {
+            if (!seen[h]) {
+                seen[h] = g->n_relations; /* this relation, + 1 */
+                break;
+            }
+            if (relation_same(&g->relations[seen[h] - 1], &r)) {
+                first = where[seen[h] - 1];
+                WARN(L, base,
+                     "duplicate of /relations/%zu (same actors, type, sign, weight and dates)",
+                     first);
+                break;
+            }
         }
-        if (ag_strmap_put(seen, keys[nkeys], i, &first) == 0)
-            WARN(L, base, "duplicate of /relations/%zu (same actors, type, sign, weight and dates)",
-                 first);
-        nkeys++;
     }
 cleanup:
-    ag_strmap_free(seen);
-    for (size_t k = 0; k < nkeys; k++)
-        free(keys[k]);
-    free(keys);
+    free(seen);
+    free(where);
 }
 
 static void check_root(loader *L, json_t *root, int *stop)

@@ -69,6 +69,27 @@ void ag_blob_free(ag_blob *b)
     b->len = 0;
 }
 
+/* ---- one Graphviz context per process ---------------------------------- */
+
+/* Graphviz's pango plugin keeps pointers into the first context that loads
+ * it, so a second context after freeing the first reads freed memory: every
+ * layout in the process goes through this one, made on first use. */
+static GVC_t *the_gvc;
+
+static GVC_t *gvc_get(void)
+{
+    if (!the_gvc)
+        the_gvc = gvContext();
+    return the_gvc;
+}
+
+void ag_render_shutdown(void)
+{
+    if (the_gvc)
+        gvFreeContext(the_gvc);
+    the_gvc = NULL;
+}
+
 /* ---- DOT text through cgraph's writer --------------------------------- */
 
 static int put_sbuf(void *chan, const char *str)
@@ -100,7 +121,7 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
     if (opts->engine && !ag_engine_valid(opts->engine))
         return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
     ag__graphviz_message_clear();
-    gvc = gvContext();
+    gvc = gvc_get();
     if (!gvc) {
         st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
         goto cleanup;
@@ -126,8 +147,6 @@ cleanup:
         gvFreeLayout(gvc, root);
     if (root)
         agclose(root);
-    if (gvc)
-        gvFreeContext(gvc);
     return st;
 }
 
@@ -159,7 +178,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
     disc.io = &io;
 
     ag__graphviz_message_clear();
-    gvc = gvContext();
+    gvc = gvc_get();
     if (!gvc) {
         st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
         goto cleanup;
@@ -231,8 +250,6 @@ cleanup:
         gvFreeLayout(gvc, root);
     if (root)
         agclose(root);
-    if (gvc)
-        gvFreeContext(gvc);
     if (st != AG_OK)
         for (size_t i = 0; i < n; i++)
             ag_blob_free(&out[i]);

@@ -11,35 +11,87 @@
 #include "actorgraph/cluster.h"
 #include "core/internal.h"
 #include "core/text.h"
+#include "formats/formats.h"
 #include "render/style.h"
 
 #define FONT "DejaVu Sans"
 
-/* Text for an escString attribute (label, tooltip): backslashes doubled so
- * names cannot inject Graphviz escapes; newlines become \n. */
-static void sb_esc(ag_sbuf *b, const char *s)
+/* Whether the character at s (len bytes) cannot appear in XML 1.0, even
+ * escaped: control characters other than tab and line breaks, and the
+ * noncharacters U+FFFE and U+FFFF. SVG is XML, so these become U+FFFD. */
+static int xml_forbidden(const char *s, size_t len)
 {
-    for (; *s; s++) {
+    unsigned char c = (unsigned char)s[0];
+    if (len == 1)
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    return len == 3 && c == 0xEF && (unsigned char)s[1] == 0xBF &&
+           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
+}
+
+/* The length of the character at s (1 for a byte that is not UTF-8). */
+static size_t char_len(const char *s)
+{
+    size_t n = ag__utf8_seq((const unsigned char *)s, strnlen(s, 4));
+    return n ? n : 1;
+}
+
+#define REPLACEMENT "\xef\xbf\xbd"
+
+/* How many backslashes stand for one in an escString attribute: labels
+ * unescape once, SVG tooltips twice (and then expand \N, \G... again). */
+enum { LABEL = 2, TOOLTIP = 4 };
+
+/* Text for an escString attribute (label, tooltip), drawn as written: each
+ * backslash as `how` backslashes so names cannot call Graphviz escapes
+ * (\N, \G...), line breaks as \n, '&' as "&amp;" (Graphviz reads character
+ * references in these, and would pass "&#1;" through to SVG), characters
+ * XML cannot hold as U+FFFD. Set the result with set_esc. */
+static void sb_esc(ag_sbuf *b, const char *s, int how)
+{
+    while (*s) {
+        size_t n = char_len(s);
         if (*s == '\\')
-            ag__sb_puts(b, "\\\\");
+            ag__sb_add(b, "\\\\\\\\", (size_t)how);
         else if (*s == '\n')
             ag__sb_puts(b, "\\n");
+        else if (*s == '\r')
+            ag__sb_puts(b, s[1] == '\n' ? "" : "\\n");
+        else if (*s == '&')
+            ag__sb_puts(b, "&amp;");
+        else if (xml_forbidden(s, n))
+            ag__sb_puts(b, REPLACEMENT);
         else
-            ag__sb_add(b, s, 1);
+            ag__sb_add(b, s, n);
+        s += n;
     }
 }
 
-/* Text for an HTML-like label. */
+/* Text for an HTML-like label: markup characters as entities, backslashes
+ * doubled (Graphviz expands \G, \N... in these too), line breaks as <br/>,
+ * characters XML cannot hold as U+FFFD (Graphviz parses these labels as
+ * XML and drops the whole label when they do not parse). */
 static void sb_html(ag_sbuf *b, const char *s)
 {
-    for (; *s; s++) {
+    while (*s) {
+        size_t n = char_len(s);
         switch (*s) {
         case '&': ag__sb_puts(b, "&amp;"); break;
         case '<': ag__sb_puts(b, "&lt;"); break;
         case '>': ag__sb_puts(b, "&gt;"); break;
         case '"': ag__sb_puts(b, "&quot;"); break;
-        default: ag__sb_add(b, s, 1);
+        case '\\': ag__sb_puts(b, "\\\\"); break;
+        case '\n': ag__sb_puts(b, "<br/>"); break;
+        case '\r':
+            if (s[1] != '\n')
+                ag__sb_puts(b, "<br/>");
+            break;
+        default:
+            if (xml_forbidden(s, n))
+                ag__sb_puts(b, REPLACEMENT);
+            else
+                ag__sb_add(b, s, n);
         }
+        s += n;
     }
 }
 
@@ -301,6 +353,21 @@ static void set(void *obj, const char *name, const char *value)
     agset(obj, S(name), S(value));
 }
 
+/* Sets an escString value built with sb_esc(..., how). A value ending in
+ * a backslash ends in as many "&#92;" instead (Graphviz reads them as
+ * backslashes): cgraph's writer would put the backslash before the closing
+ * quote, where it escapes the quote. */
+static void set_esc(void *obj, const char *name, ag_sbuf *b, int how)
+{
+    if (b->len >= (size_t)how && b->s[b->len - 1] == '\\') {
+        b->len -= (size_t)how;
+        for (int k = 0; k < how; k++)
+            ag__sb_puts(b, "&#92;");
+    }
+    if (!b->oom)
+        set(obj, name, b->s ? b->s : "");
+}
+
 static int declare_attrs(Agraph_t *g)
 {
     static const char *const graph_attrs[][2] = {
@@ -511,14 +578,14 @@ static void evidence_text(ag_sbuf *b, const ag_graph *g, const ag_relation *r)
         const ag_evidence *ev = &r->evidence[k];
         long s = ag_graph_find_source(g, ev->source);
         ag__sb_puts(b, "\\nevidence: ");
-        sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source);
+        sb_esc(b, s >= 0 && g->sources[s].author ? g->sources[s].author : ev->source, TOOLTIP);
         if (ev->section) {
             ag__sb_puts(b, ", \xc2\xa7 ");
-            sb_esc(b, ev->section);
+            sb_esc(b, ev->section, TOOLTIP);
         }
         if (ev->note) {
             ag__sb_puts(b, ": ");
-            sb_esc(b, ev->note);
+            sb_esc(b, ev->note, TOOLTIP);
         }
     }
 }
@@ -544,6 +611,170 @@ static void size_nodes(Agraph_t *root, Agnode_t **nodes, size_t n, const double 
     }
 }
 
+/* ---- parallel relations ------------------------------------------------- */
+
+/* A relation by its unordered pair, for sorting: parallel relations (in
+ * either direction) side by side, in file order. */
+typedef struct pair_key {
+    size_t lo, hi, index;
+} pair_key;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair_key *a = x, *c = y;
+    if (a->lo != c->lo)
+        return a->lo < c->lo ? -1 : 1;
+    if (a->hi != c->hi)
+        return a->hi < c->hi ? -1 : 1;
+    return a->index < c->index ? -1 : a->index > c->index;
+}
+
+/* Engines other than dot place the labels of several edges between one
+ * pair on top of each other (dot makes each label a node of its own): with
+ * them the first relation of each pair (either direction) carries one
+ * label listing every relation's, each line in its relation's colour, and
+ * the others none. Returns -1 when out of memory. */
+static int combine_parallel_labels(Agraph_t *root, const ag_graph *g, Agedge_t **edges,
+                                   ag_sbuf *b)
+{
+    size_t n = g->n_relations;
+    pair_key *order = malloc((n + 1) * sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const ag_relation *r = &g->relations[i];
+        order[i].lo = r->source < r->target ? r->source : r->target;
+        order[i].hi = r->source < r->target ? r->target : r->source;
+        order[i].index = i;
+    }
+    qsort(order, n, sizeof *order, cmp_pair);
+    for (size_t i = 0, j; i < n; i = j) {
+        char *html;
+        for (j = i + 1; j < n && order[j].lo == order[i].lo && order[j].hi == order[i].hi; j++)
+            ;
+        if (j - i < 2)
+            continue;
+        b->len = 0;
+        for (size_t k = i; k < j; k++) {
+            const ag_relation *r = &g->relations[order[k].index];
+            ag__sb_printf(b, "%s<font color=\"%s\">", k > i ? "<br/>" : "",
+                          families[family_of(r)].color);
+            if (r->label)
+                sb_html(b, r->label);
+            else
+                sb_type(b, r->type);
+            ag__sb_puts(b, "</font>");
+            if (k > i)
+                set(edges[order[k].index], "label", "");
+        }
+        if (b->oom) {
+            free(order);
+            return -1;
+        }
+        html = agstrdup_html(root, b->s);
+        agset(edges[order[i].index], S("label"), html);
+        agstrfree(root, html);
+    }
+    free(order);
+    return 0;
+}
+
+/* ---- the graph's data, for reading the DOT back ------------------------ */
+
+/* Sets the data attribute `name` (declared on first use, default "") to
+ * text as it is. cgraph's writer cannot quote every text (a backslash
+ * before a quote or at the end breaks it), nor write an empty one (the
+ * default): text that is empty or holds a backslash goes as JSON in
+ * `name`_json instead, with no backslash pairs. -1 when out of memory. */
+static int data_text(void *obj, const char *name, const char *text)
+{
+    char key[64];
+    char *json = NULL;
+    json_t *v;
+    int rc;
+    if (*text && !strchr(text, '\\'))
+        return agsafeset(obj, S(name), S(text), S("")) == 0 ? 0 : -1;
+    snprintf(key, sizeof key, "%s_json", name);
+    v = json_string(text);
+    json = v ? ag__json_dump(v, JSON_COMPACT | AG_JSON_NO_BACKSLASH_PAIRS) : NULL;
+    json_decref(v);
+    if (!json)
+        return -1;
+    rc = agsafeset(obj, key, json, S("")) == 0 ? 0 : -1;
+    free(json);
+    return rc;
+}
+
+/* Sets the data attribute `name` to v's compact JSON text (v stolen),
+ * written with no backslash pairs (see data_text). */
+static int data_json(void *obj, const char *name, json_t *v)
+{
+    char *json = v ? ag__json_dump(v, JSON_COMPACT | AG_JSON_NO_BACKSLASH_PAIRS) : NULL;
+    int rc = json && agsafeset(obj, S(name), json, S("")) == 0 ? 0 : -1;
+    json_decref(v);
+    free(json);
+    return rc;
+}
+
+/* Every field of the graph, its actors and relations as DOT attributes the
+ * DOT reader (formats/dot.c) reads back: `actorgraph` on the graph says the
+ * drawing attributes (label, cluster labels) are not data; ag_index gives
+ * each actor's and relation's place (cgraph writes nodes by cluster and
+ * edges by tail). Fields whose
+ * names Graphviz uses (a node's name in its JSON, group, an edge's weight
+ * and label) are written as ag_name, ag_group, ag_weight and ag_label. */
+static int add_data(Agraph_t *root, const ag_graph *g, Agnode_t **nodes, Agedge_t **edges)
+{
+    char buf[48];
+    int oom = 0;
+    if (agsafeset(root, S("actorgraph"), S("1"), S("")) != 0 ||
+        data_text(root, "title", g->title ? g->title : g->name) != 0 ||
+        (g->description && data_text(root, "description", g->description) != 0) ||
+        (g->n_sources && data_json(root, "sources", ag__json_sources(g, &oom)) != 0) || oom)
+        return -1;
+    for (size_t i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        void *n = nodes[i];
+        snprintf(buf, sizeof buf, "%zu", i);
+        if (agsafeset(n, S("ag_index"), buf, S("")) != 0 ||
+            data_text(n, "ag_name", a->name) != 0 ||
+            agsafeset(n, S("kind"), S(ag_kind_name(a->kind)), S("")) != 0 ||
+            (a->group && data_text(n, "ag_group", a->group) != 0) ||
+            (json_object_size(a->attributes) &&
+             data_json(n, "attributes", json_incref(a->attributes)) != 0))
+            return -1;
+    }
+    for (size_t j = 0; j < g->n_relations; j++) {
+        const ag_relation *r = &g->relations[j];
+        void *e = edges[j];
+        snprintf(buf, sizeof buf, "%zu", j);
+        if (agsafeset(e, S("ag_index"), buf, S("")) != 0 ||
+            agsafeset(e, S("type"), r->type, S("")) != 0 ||
+            agsafeset(e, S("sign"), S(r->sign > 0 ? "1" : "-1"), S("")) != 0)
+            return -1;
+        ag__real_shortest(buf, 40, r->weight);
+        if (agsafeset(e, S("ag_weight"), buf, S("")) != 0 ||
+            agsafeset(e, S("mutual"), S(r->mutual ? "true" : "false"), S("")) != 0 ||
+            agsafeset(e, S("confidence"), S(ag_confidence_name(r->confidence)), S("")) != 0)
+            return -1;
+        if (r->start.year) {
+            ag_date_format(&r->start, buf, sizeof buf);
+            if (agsafeset(e, S("start"), buf, S("")) != 0)
+                return -1;
+        }
+        if (r->end.year) {
+            ag_date_format(&r->end, buf, sizeof buf);
+            if (agsafeset(e, S("end"), buf, S("")) != 0)
+                return -1;
+        }
+        if (r->label && data_text(e, "ag_label", r->label) != 0)
+            return -1;
+        if (r->n_evidence && (data_json(e, "evidence", ag__json_evidence(r, &oom)) != 0 || oom))
+            return -1;
+    }
+    return 0;
+}
+
 Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t *disc)
 {
     const char *engine = o->engine ? o->engine : "dot";
@@ -551,16 +782,24 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
     int boxes;
     Agraph_t *root = NULL, **subs = NULL;
     Agnode_t **nodes = NULL;
+    Agedge_t **edges = NULL;
     ag_sbuf b = {0};
     char buf[64];
 
     if (colouring_make(g, o, &col) != 0)
         goto fail;
     boxes = col.boxes && engine_draws_clusters(engine);
-    root = agopen(S(g->name), Agdirected, disc);
+    /* the graph's name (the input's file stem) in SVG comments and DOT:
+       letters, digits, '_', '-' and '.' only, like an id */
+    for (const char *p = g->name; *p; p++)
+        ag__sb_add(&b, ag_id_valid((char[]){*p, '\0'}) ? p : "_", 1);
+    if (b.oom)
+        goto fail;
+    root = agopen(b.s ? b.s : S("graph"), Agdirected, disc);
     subs = calloc(col.n + 1, sizeof *subs);
     nodes = calloc(g->n_actors + 1, sizeof *nodes);
-    if (!root || !subs || !nodes || declare_attrs(root) != 0)
+    edges = calloc(g->n_relations + 1, sizeof *edges);
+    if (!root || !subs || !nodes || !edges || declare_attrs(root) != 0)
         goto fail;
     set_layout_attrs(root, engine);
     add_title(root, g, &b);
@@ -575,8 +814,8 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         if (!subs[i])
             goto fail;
         b.len = 0;
-        sb_esc(&b, col.labels[i]);
-        set(subs[i], "label", b.s);
+        sb_esc(&b, col.labels[i], LABEL);
+        set_esc(subs[i], "label", &b, LABEL);
         set(subs[i], "style", "rounded,filled");
         set(subs[i], "fillcolor", group_bg[i % N_GROUP_COLORS]);
         set(subs[i], "color", "#999999");
@@ -590,25 +829,25 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             goto fail;
         nodes[i] = n;
         b.len = 0;
-        sb_esc(&b, a->name);
-        set(n, "label", b.s);
+        sb_esc(&b, a->name, LABEL);
+        set_esc(n, "label", &b, LABEL);
         set(n, "shape", kind_shape[a->kind]);
         set(n, "style", kind_style[a->kind]);
         set(n, "fillcolor", class_fill(k));
         b.len = 0;
-        sb_esc(&b, a->name);
+        sb_esc(&b, a->name, TOOLTIP);
         ag__sb_puts(&b, " (");
-        sb_esc(&b, a->id);
+        sb_esc(&b, a->id, TOOLTIP);
         ag__sb_printf(&b, ")\\n%s", ag_kind_name(a->kind));
         if (a->group) {
             ag__sb_puts(&b, ", group: ");
-            sb_esc(&b, a->group);
+            sb_esc(&b, a->group, TOOLTIP);
         }
         if (o->color_by == AG_COLOR_BY_BLOC && o->bloc)
             ag__sb_printf(&b, ", bloc %zu", o->bloc[i] + 1);
         if (o->size)
             ag__sb_printf(&b, "\\n%s: %.3g", o->size_label ? o->size_label : "size", o->size[i]);
-        set(n, "tooltip", b.s);
+        set_esc(n, "tooltip", &b, TOOLTIP);
         b.len = 0;
         ag__sb_printf(&b, "actor-%s", a->id);
         set(n, "id", b.s);
@@ -624,6 +863,7 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         Agedge_t *e = agedge(root, nodes[r->source], nodes[r->target], r->id, 1);
         if (!e)
             goto fail;
+        edges[i] = e;
         set(e, "color", families[fam].color);
         set(e, "fontcolor", families[fam].color);
         snprintf(buf, sizeof buf, "%.2f", 0.75 + 3.25 * r->weight);
@@ -634,14 +874,14 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             set(e, "dir", "none");
         b.len = 0;
         if (r->label)
-            sb_esc(&b, r->label);
+            sb_esc(&b, r->label, LABEL);
         else
             sb_type(&b, r->type);
-        set(e, "label", b.s);
+        set_esc(e, "label", &b, LABEL);
         b.len = 0;
-        sb_esc(&b, g->actors[r->source].name);
+        sb_esc(&b, g->actors[r->source].name, TOOLTIP);
         ag__sb_puts(&b, r->mutual ? " \xe2\x86\x94 " : " \xe2\x86\x92 ");
-        sb_esc(&b, g->actors[r->target].name);
+        sb_esc(&b, g->actors[r->target].name, TOOLTIP);
         ag__sb_puts(&b, ": ");
         sb_type(&b, r->type);
         ag__sb_printf(&b, "\\n%s, weight %.2f, %s%s", r->sign > 0 ? "cooperation" : "conflict",
@@ -653,7 +893,7 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             ag__sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
         }
         evidence_text(&b, g, r);
-        set(e, "tooltip", b.s);
+        set_esc(e, "tooltip", &b, TOOLTIP);
         b.len = 0;
         ag__sb_printf(&b, "relation-%s", r->id);
         set(e, "id", b.s);
@@ -662,20 +902,24 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
                   ag_confidence_name(r->confidence));
         set(e, "class", b.s);
     }
+    if (strcmp(engine, "dot") != 0 && combine_parallel_labels(root, g, edges, &b) != 0)
+        goto fail;
     if (o->legend)
         add_legend(root, g, o, &col, engine_draws_clusters(engine), &b);
-    if (b.oom)
+    if (b.oom || add_data(root, g, nodes, edges) != 0)
         goto fail;
     free(b.s);
     colouring_free(&col);
     free(subs);
     free(nodes);
+    free(edges);
     return root;
 fail:
     free(b.s);
     colouring_free(&col);
     free(subs);
     free(nodes);
+    free(edges);
     if (root)
         agclose(root);
     return NULL;

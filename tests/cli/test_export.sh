@@ -29,6 +29,12 @@ for n in d["nodes"]:
     assert "pagerank" in n and "pn" in n and isinstance(n["bloc"], int), n
 assert len({(n["x"], n["y"]) for n in d["nodes"]}) == len(d["nodes"])
 PY
+# two layouts in one process (positions, then the drawing): under ASan this
+# read freed memory in Graphviz's pango plugin while each had its context
+"$bin" export "$tests/../graphs/dprk-russia.json" --format dot-json --with-layout -o wl.json \
+    || fail "dot-json with layout"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["objects"]) >= 8' wl.json \
+    || fail "dot-json with layout: output"
 echo keep >keep.json
 "$bin" export no-such.json --format gml -o keep.json 2>/dev/null; [ $? = 2 ] || fail "missing input exit"
 [ "$(cat keep.json)" = keep ] || fail "output replaced on failure"

@@ -137,8 +137,10 @@ def gml_key(name):
 
 def xml_safe(s):
     """XML 1.0 cannot hold control characters other than tab, newline and
-    carriage return: the GraphML export writes U+FFFD for them."""
-    return "".join("\ufffd" if ord(c) < 0x20 and c not in "\t\n\r" else c for c in s)
+    carriage return, nor U+FFFE and U+FFFF: the GraphML export writes U+FFFD
+    for them."""
+    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") or c in "\ufffe\uffff"
+                   else c for c in s)
 
 
 def xml_safe_deep(v):

@@ -55,7 +55,7 @@ graph [
     key "r1"
     type "troop_deployment"
     sign 1
-    weight 0.84999999999999998
+    weight 0.85
     mutual 0
     confidence "reported"
     label "troops"
@@ -67,7 +67,7 @@ graph [
     key "r2"
     type "alliance"
     sign 1
-    weight 0.80000000000000004
+    weight 0.8
     mutual 1
     confidence "confirmed"
     evidence "[]"
@@ -78,7 +78,7 @@ graph [
     key "r3"
     type "arms_transfer"
     sign 1
-    weight 0.82999999999999996
+    weight 0.83
     mutual 0
     confidence "speculative"
     evidence "[]"
@@ -112,7 +112,7 @@ graph [
     key "r6"
     type "alliance"
     sign 1
-    weight 0.80000000000000004
+    weight 0.8
     mutual 1
     confidence "reported"
     evidence "[]"
