@@ -28,10 +28,34 @@ bool ag_metric_parse(const char *s, ag_metric *out);
 /* True for the metrics that are whole counts. */
 bool ag_metric_is_count(ag_metric m);
 
-/* v[metric][actor], every value finite. */
+/* Why a metric's scores need a word of explanation (bit flags; see
+ * docs/analysis.md, "When the scores are not unique"). Only eigenvector, hub
+ * and authority ever carry them. */
+enum {
+    /* some actors with ties score 0: they lie outside the part of the tie
+     * graph with the largest eigenvalue */
+    AG_MF_OUTSIDE = 1,
+    /* that largest eigenvalue is repeated: the scores are one choice among
+     * several (actorgraph's: the projection of the all-ones vector) */
+    AG_MF_NOT_UNIQUE = 2,
+    /* the ties form no cycle (largest eigenvalue 0): every score is 0 */
+    AG_MF_NO_CYCLE = 4,
+    /* no solver converged: every value is NaN */
+    AG_MF_MISSING = 8,
+    /* PN: the system is singular (two actors, one negative tie); the
+     * values are the limit of the formula */
+    AG_MF_PN_LIMIT = 16
+};
+
+/* v[metric][actor], every value finite unless flags[metric] has
+ * AG_MF_MISSING (then every value of that metric is NaN). */
 typedef struct ag_metrics {
     size_t n;
     double *v[AG_METRIC_COUNT];
+    unsigned flags[AG_METRIC_COUNT];
+    /* eigenvector, hub and authority came from the dense eigensolver
+     * because ARPACK did not converge */
+    bool dense_fallback;
 } ag_metrics;
 
 /* Computes every metric for every actor of g. The unsigned measures run on

@@ -59,4 +59,11 @@ ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partitio
                      ag_error *err);
 void ag_partition_destroy(ag_partition *p);
 
+/* Names each bloc by its most central member: leader[b] is the actor of bloc
+ * b (0 <= b < n_blocs, bloc[] as in ag_partition) with the largest
+ * positive-tie strength inside the bloc, the sum of s over its positive ties
+ * of the signed pair graph to bloc-mates; ties broken by the smaller id. */
+ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs, size_t *leader,
+                          ag_error *err);
+
 #endif

@@ -10,7 +10,12 @@
 #include <igraph.h>
 
 #include "core/internal.h"
+#include "actorgraph/limits.h"
 #include "analysis/net.h"
+
+/* Leiden stops when an iteration leaves the partition as it was, or after
+ * this many iterations. */
+#define LEIDEN_MAX_ITER 100
 
 static const char *const method_names[AG_CLUSTER_METHOD_COUNT] = {
     "signed", "leiden", "louvain", "walktrap", "infomap"};
@@ -78,6 +83,20 @@ static ag_status vec_init(igraph_vector_t *v, size_t n, ag_error *err)
 
 /* Spinglass on each connected component of the signed pair graph; isolated
  * actors are blocs of their own. memb values are unique across components. */
+/* What the weights are divided by before igraph sees them: 1, or the
+ * largest |w| when that is below the readers' floor (AG_MIN_WEIGHT;
+ * only a graph built through the library gets there). Subnormal weights
+ * underflow in igraph: Louvain, walktrap and spinglass merged everything
+ * and Leiden's resolution became infinite. Graphs the readers accept are
+ * left exactly as they are. */
+static double weight_scale(const ag_net *net)
+{
+    double mx = 0;
+    for (size_t e = 0; e < net->m; e++)
+        mx = fmax(mx, fabs(net->w[e]));
+    return mx > 0 && mx < AG_MIN_WEIGHT ? mx : 1.0;
+}
+
 static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
 {
     igraph_t whole;
@@ -86,6 +105,7 @@ static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
     size_t *local = NULL, *count = NULL, next_bloc = 0;
     ag_status st;
     int have_whole = 0, have_comp = 0;
+    double scale = weight_scale(s);
 
     if ((st = ag_net_to_igraph(s, 0, &whole, err)) != AG_OK)
         return st;
@@ -149,7 +169,7 @@ static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
             goto cleanup;
         }
         for (size_t e = 0; e < m; e++)
-            VECTOR(w)[e] = sub.w[e];
+            VECTOR(w)[e] = sub.w[e] / scale;
         spins = (igraph_integer_t)(k > 0 ? (size_t)k : 25);
         if ((size_t)spins > size)
             spins = (igraph_integer_t)size;
@@ -203,6 +223,7 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
     ag_status st;
     int directed = method == AG_CLUSTER_INFOMAP;
     int have_ig = 0, have_w = 0, have_cm = 0;
+    double scale;
 
     st = directed ? ag_net_ties(g, AG_TIES_POSITIVE, &net, err)
                   : ag_net_ties_undirected(g, AG_TIES_POSITIVE, &net, err);
@@ -220,8 +241,9 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
     if ((st = vec_init(&w, net.m, err)) != AG_OK)
         goto cleanup;
     have_w = 1;
+    scale = weight_scale(&net);
     for (size_t e = 0; e < net.m; e++)
-        VECTOR(w)[e] = net.w[e];
+        VECTOR(w)[e] = net.w[e] / scale;
     if ((st = ag_igraph_check(igraph_vector_int_init(&cm, (igraph_integer_t)net.n), "allocating",
                               err)) != AG_OK)
         goto cleanup;
@@ -229,20 +251,37 @@ static ag_status run_unsigned(const ag_graph *g, ag_cluster_method method, size_
 
     switch (method) {
     case AG_CLUSTER_LEIDEN: {
-        /* modularity: node weights are strengths, resolution 1 / (2 sum w) */
+        /* modularity: node weights are strengths, resolution 1 / (2 sum w),
+         * finite as sum w >= the floor. One iteration per call, from the last partition, until the
+         * partition is stable, at most LEIDEN_MAX_ITER times: never an
+         * unbounded loop. */
         igraph_vector_t strength;
+        igraph_vector_int_t prev;
         igraph_integer_t nb;
         double total = 0;
         if ((st = vec_init(&strength, net.n, err)) != AG_OK)
             goto cleanup;
-        for (size_t e = 0; e < net.m; e++) {
-            VECTOR(strength)[net.from[e]] += net.w[e];
-            VECTOR(strength)[net.to[e]] += net.w[e];
-            total += net.w[e];
+        if ((st = ag_igraph_check(igraph_vector_int_init(&prev, 0), "allocating", err)) !=
+            AG_OK) {
+            igraph_vector_destroy(&strength);
+            goto cleanup;
         }
-        st = ag_igraph_check(igraph_community_leiden(&ig, &w, &strength, 1.0 / (2.0 * total), 0.01,
-                                                     0, -1, &cm, &nb, NULL),
-                             "running Leiden", err);
+        for (size_t e = 0; e < net.m; e++) {
+            VECTOR(strength)[net.from[e]] += VECTOR(w)[e];
+            VECTOR(strength)[net.to[e]] += VECTOR(w)[e];
+            total += VECTOR(w)[e];
+        }
+        for (int it = 0; st == AG_OK && it < LEIDEN_MAX_ITER; it++) {
+            st = ag_igraph_check(igraph_vector_int_update(&prev, &cm), "allocating", err);
+            if (st == AG_OK)
+                st = ag_igraph_check(igraph_community_leiden(&ig, &w, &strength,
+                                                             1.0 / (2.0 * total), 0.01, it > 0,
+                                                             1, &cm, &nb, NULL),
+                                     "running Leiden", err);
+            if (st == AG_OK && it > 0 && igraph_vector_int_all_e(&prev, &cm))
+                break;
+        }
+        igraph_vector_int_destroy(&prev);
         igraph_vector_destroy(&strength);
         break;
     }
@@ -553,5 +592,40 @@ cleanup:
         ag_net_destroy(&s);
     if (st != AG_OK)
         ag_partition_destroy(out);
+    return st;
+}
+
+ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs, size_t *leader,
+                          ag_error *err)
+{
+    ag_net s;
+    double *strength = NULL;
+    ag_status st = ag_net_signed(g, &s, err);
+    if (st != AG_OK)
+        return st;
+    strength = calloc(g->n_actors + 1, sizeof *strength);
+    if (!strength) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t e = 0; e < s.m; e++)
+        if (s.w[e] > 0 && bloc[s.from[e]] == bloc[s.to[e]]) {
+            strength[s.from[e]] += s.w[e];
+            strength[s.to[e]] += s.w[e];
+        }
+    for (size_t b = 0; b < n_blocs; b++)
+        leader[b] = (size_t)-1;
+    for (size_t v = 0; v < g->n_actors; v++) {
+        size_t b = bloc[v], l;
+        if (b >= n_blocs)
+            continue;
+        l = leader[b];
+        if (l == (size_t)-1 || strength[v] > strength[l] ||
+            (strength[v] == strength[l] && strcmp(g->actors[v].id, g->actors[l].id) < 0))
+            leader[b] = v;
+    }
+cleanup:
+    free(strength);
+    ag_net_destroy(&s);
     return st;
 }

@@ -138,10 +138,15 @@ ag_status ag_net_signed(const ag_graph *g, ag_net *out, ag_error *err)
     qsort(e, k, sizeof *e, cmp_entry);
     for (size_t i = 0; i < k;) {
         size_t j = i;
-        double sum = 0;
-        while (j < k && e[j].u == e[i].u && e[j].v == e[i].v)
+        double sum = 0, mag = 0;
+        while (j < k && e[j].u == e[i].u && e[j].v == e[i].v) {
+            mag += fabs(e[j].w);
             sum += e[j++].w;
-        if (fabs(sum) > 1e-12) {
+        }
+        /* no tie when the relations cancel out: exactly, or up to the
+         * rounding of their sum (relative to the weights summed, so that a
+         * lone relation of any positive weight always counts) */
+        if (fabs(sum) > 1e-9 * mag) {
             out->from[out->m] = e[i].u;
             out->to[out->m] = e[i].v;
             out->w[out->m] = sum;

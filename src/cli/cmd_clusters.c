@@ -11,7 +11,8 @@
 
 static const char usage[] =
     "usage: actorgraph clusters [FILE] [--method signed|leiden|louvain|walktrap|infomap]\n"
-    "                           [--k K] [--seed S] [--runs R] [--format table|json|md]\n"
+    "                           [--k K] [--seed S] [--runs R]\n"
+    "                           [--format table|csv|json|md]\n"
     "\n"
     "Find alliance blocs and measure structural balance. The default method,\n"
     "signed, finds blocs with cooperation inside and conflict between them\n"
@@ -26,13 +27,16 @@ static const char usage[] =
     "  -s, --seed S      seed of the random number generator (default 1)\n"
     "  -r, --runs R      run R times with seeds S, S+1, ...; report the best run\n"
     "                    and how stable each actor's bloc is across runs\n"
-    "  -f, --format FMT  table (default), json or md\n"
+    "  -f, --format FMT  table (default), csv (one row per actor), json or md\n"
     CLI_INPUT_OPTIONS_HELP
     "  -h, --help        show this help\n"
     "\n"
+    "Each bloc is named by its most central member: the one with the largest\n"
+    "sum of positive ties to bloc-mates (ties broken by id).\n"
+    "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
-enum { FMT_TABLE, FMT_JSON, FMT_MD };
+enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
 
 typedef struct result {
     const ag_graph *g;
@@ -40,6 +44,7 @@ typedef struct result {
     ag_cluster_opts opts;
     ag_partition p;
     ag_balance bal;
+    size_t *leader; /* each bloc's most central member (ag_bloc_leaders) */
     char **shown; /* names escaped for the terminal, made on first use */
 } result;
 
@@ -93,7 +98,7 @@ static void print_text(const result *r, FILE *out, int md)
     fprintf(out, "; %zu blocs\n\n", r->p.n_blocs);
     fprintf(out, "%sBlocs\n%s", h, md ? "\n" : "");
     for (size_t k = 0; k < r->p.n_blocs; k++) {
-        fprintf(out, "%s%zu (%zu): ", li, k + 1, bloc_size(r, k));
+        fprintf(out, "%s%zu %s bloc (%zu): ", li, k + 1, actor(r, r->leader[k]), bloc_size(r, k));
         print_members(r, k, out, md);
         fputc('\n', out);
     }
@@ -135,6 +140,40 @@ static void print_text(const result *r, FILE *out, int md)
     }
 }
 
+/* RFC 4180 quoting: a field with a comma, quote or line break is quoted,
+ * quotes doubled. */
+static void print_csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+/* One row per actor in file order: id, name, bloc (from 1), the bloc's name
+ * (its most central member) and, with several runs, the stability. */
+static void print_csv(const result *r, FILE *out)
+{
+    fputs(r->p.stability ? "id,name,bloc,bloc_name,stability\n" : "id,name,bloc,bloc_name\n", out);
+    for (size_t v = 0; v < r->p.n; v++) {
+        print_csv_field(out, r->g->actors[v].id);
+        fputc(',', out);
+        print_csv_field(out, r->g->actors[v].name);
+        fprintf(out, ",%zu,", r->p.bloc[v] + 1);
+        print_csv_field(out, r->g->actors[r->leader[r->p.bloc[v]]].name);
+        if (r->p.stability)
+            fprintf(out, ",%.12g", r->p.stability[v]);
+        fputc('\n', out);
+    }
+}
+
 static json_t *ids_json(const result *r, const size_t *ids, size_t n)
 {
     json_t *a = json_array();
@@ -159,6 +198,8 @@ static int print_json(const result *r, FILE *out)
             if (r->p.bloc[v] == k)
                 json_array_append_new(members, json_string(r->g->actors[v].id));
         json_object_set_new(b, "id", json_integer((json_int_t)k + 1));
+        json_object_set_new(b, "name", json_string(r->g->actors[r->leader[k]].name));
+        json_object_set_new(b, "leader", json_string(r->g->actors[r->leader[k]].id));
         json_object_set_new(b, "members", members);
         json_array_append_new(blocs, b);
     }
@@ -296,12 +337,14 @@ static int run(int argc, char **argv)
         case 'f':
             if (strcmp(optarg, "table") == 0)
                 fmt = FMT_TABLE;
+            else if (strcmp(optarg, "csv") == 0)
+                fmt = FMT_CSV;
             else if (strcmp(optarg, "json") == 0)
                 fmt = FMT_JSON;
             else if (strcmp(optarg, "md") == 0)
                 fmt = FMT_MD;
             else
-                return cli_usage_error("clusters", "unknown format '%s' (table, json, md)", optarg);
+                return cli_usage_error("clusters", "unknown format '%s' (table, csv, json, md)", optarg);
             break;
         case 'h':
             fputs(usage, stdout);
@@ -338,7 +381,20 @@ static int run(int argc, char **argv)
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
-    if (fmt == FMT_JSON) {
+    r.leader = malloc((r.p.n_blocs + 1) * sizeof *r.leader);
+    if (!r.leader) {
+        fprintf(stderr, "actorgraph: out of memory\n");
+        rc = AG_EXIT_INTERNAL;
+        goto cleanup;
+    }
+    if ((st = ag_bloc_leaders(g, r.p.bloc, r.p.n_blocs, r.leader, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    if (fmt == FMT_CSV) {
+        print_csv(&r, stdout);
+    } else if (fmt == FMT_JSON) {
         if (print_json(&r, stdout) != 0) {
             fprintf(stderr, "actorgraph: out of memory\n");
             rc = AG_EXIT_INTERNAL;
@@ -347,6 +403,7 @@ static int run(int argc, char **argv)
         print_text(&r, stdout, fmt == FMT_MD);
     }
 cleanup:
+    free(r.leader);
     if (r.shown)
         for (size_t i = 0; i < g->n_actors; i++)
             free(r.shown[i]);

@@ -73,7 +73,8 @@ static int run(int argc, char **argv)
     double *xs = NULL, *ys = NULL;
     char *owned = NULL;
     const char *path = NULL;
-    int c, has_format = 0, with_metrics = 0, with_layout = 0, quiet = 0, rc;
+    int c, has_format = 0, with_metrics = 0, with_layout = 0, links_key_set = 0, engine_set = 0,
+        quiet = 0, rc;
 
     ag_export_opts_init(&xo);
     ag_render_opts_init(&ro);
@@ -107,12 +108,14 @@ static int run(int argc, char **argv)
                                        "unknown engine '%s' (dot, neato, fdp, sfdp, circo)",
                                        optarg);
             ro.engine = optarg;
+            engine_set = 1;
             break;
         case 'K':
             if (strcmp(optarg, "links") != 0 && strcmp(optarg, "edges") != 0)
                 return cli_usage_error("export", "--links-key is 'links' or 'edges', not '%s'",
                                        optarg);
             xo.links_key = optarg;
+            links_key_set = 1;
             break;
         case 'q':
             quiet = 1;
@@ -134,6 +137,23 @@ static int run(int argc, char **argv)
         return cli_usage_error("export", "--format is required");
     if (argc - optind > 1)
         return cli_usage_error("export", "too many arguments: '%s'", argv[optind + 1]);
+    /* options the chosen format ignores: said, not silently dropped */
+    if (xo.format == AG_EXPORT_JSON || xo.format == AG_EXPORT_DOT_JSON) {
+        if (with_metrics)
+            fprintf(stderr, "actorgraph: warning: --with-metrics has no effect with --format %s\n",
+                    ag_export_format_name(xo.format));
+        if (with_layout)
+            fprintf(stderr, "actorgraph: warning: --with-layout has no effect with --format %s%s\n",
+                    ag_export_format_name(xo.format),
+                    xo.format == AG_EXPORT_DOT_JSON ? " (it holds the layout already)" : "");
+    }
+    if (engine_set && !with_layout && xo.format != AG_EXPORT_DOT_JSON)
+        fprintf(stderr, "actorgraph: warning: --engine has no effect without --with-layout "
+                        "(or --format dot-json)\n");
+    if (links_key_set && xo.format != AG_EXPORT_NODE_LINK)
+        fprintf(stderr, "actorgraph: warning: --links-key has no effect with --format %s "
+                        "(only node-link)\n",
+                ag_export_format_name(xo.format));
     rc = cli_load_input(optind < argc ? argv[optind] : NULL, &in, &g);
     if (rc != AG_EXIT_OK)
         return rc;

@@ -56,6 +56,18 @@ static const char usage[] =
 
 #define MAX_OUTPUTS 16
 
+/* "in_degree, out_degree, ..., pn": every metric's name, for error
+ * messages. */
+static const char *metric_list(void)
+{
+    static char buf[512];
+    if (!buf[0])
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     ag_metric_name((ag_metric)k));
+    return buf;
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -89,7 +101,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     size_t n = 0;
-    int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0, quiet = 0;
+    int c, has_format = 0, rc = AG_EXIT_OK, defaults = 0, seeded = 0, quiet = 0;
     ag_status st;
 
     ag_render_opts_init(&opts);
@@ -152,7 +164,8 @@ static int run(int argc, char **argv)
             break;
         case 's':
             if (!ag_metric_parse(optarg, &size_by))
-                return cli_usage_error("render", "unknown metric '%s' for --size-by", optarg);
+                return cli_usage_error("render", "unknown metric '%s' for --size-by (%s)", optarg,
+                                       metric_list());
             sized = 1;
             break;
         case 'S': {
@@ -164,6 +177,7 @@ static int run(int argc, char **argv)
                 return cli_usage_error("render", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             copts.seed = (unsigned long)v;
+            seeded = 1;
             break;
         }
         case 'q':
@@ -187,6 +201,8 @@ static int run(int argc, char **argv)
     }
     if (argc - optind > 1)
         return cli_usage_error("render", "too many arguments: '%s'", argv[optind + 1]);
+    if (seeded && opts.color_by != AG_COLOR_BY_BLOC)
+        fprintf(stderr, "actorgraph: warning: --seed has no effect without --color-by bloc\n");
     for (size_t i = 0; i < n; i++) {
         if (has_format)
             formats[i] = forced;

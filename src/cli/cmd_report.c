@@ -1,6 +1,7 @@
 /* actorgraph report: per-actor centralities and a graph summary. */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,18 @@ typedef struct report {
     long top;
 } report;
 
+/* "in_degree, out_degree, ..., pn": every metric's name, for error
+ * messages. */
+static const char *metric_list(void)
+{
+    static char buf[512];
+    if (!buf[0])
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     ag_metric_name((ag_metric)k));
+    return buf;
+}
+
 static const report *sort_ctx;
 
 static int by_key(const void *pa, const void *pb)
@@ -68,10 +81,79 @@ static int by_key(const void *pa, const void *pb)
 
 static void print_value(FILE *out, ag_metric k, double v)
 {
+    if (isnan(v))
+        return; /* missing: an empty field */
     if (ag_metric_is_count(k))
         fprintf(out, "%.0f", v);
     else
         fprintf(out, "%.12g", v);
+}
+
+/* The notes on scores that need a word (docs/analysis.md, "When the scores
+ * are not unique"), one per flag, naming the metrics that carry it. */
+static const struct {
+    unsigned flag;
+    const char *key, *text;
+} notes[] = {
+    {AG_MF_MISSING, "missing",
+     "not computed: no eigensolver converged (the other metrics are unaffected)"},
+    {AG_MF_NO_CYCLE, "no_cycle",
+     "0 for every actor: the ties form no cycle, so no actor's score can feed back to it"},
+    {AG_MF_NOT_UNIQUE, "not_unique",
+     "not unique: the largest eigenvalue is repeated (e.g. two equally strong separate "
+     "parts); shown is the projection of equal scores onto its eigenvectors"},
+    {AG_MF_OUTSIDE, "outside",
+     "actors with ties that score 0 lie outside the part of the tie graph with the "
+     "largest eigenvalue (the most tightly knit part), which takes all the weight; "
+     "compare parts with pagerank or harmonic"},
+    {AG_MF_PN_LIMIT, "pn_limit",
+     "two actors with one negative tie make PN's system singular; shown is the "
+     "formula's limit, 1/2"},
+};
+enum { N_NOTES = sizeof notes / sizeof *notes };
+
+/* Writes into names the metrics (comma separated) that carry flag; returns
+ * how many. */
+static int flagged(const report *r, unsigned flag, char *names, size_t size)
+{
+    int k = 0;
+    names[0] = '\0';
+    for (int i = 0; i < AG_METRIC_COUNT; i++)
+        if (r->m.flags[i] & flag) {
+            size_t len = strlen(names);
+            snprintf(names + len, size - len, "%s%s", k ? ", " : "", ag_metric_name((ag_metric)i));
+            k++;
+        }
+    return k;
+}
+
+/* The notes as lines "BULLETmetrics: text", wrapped at 78 columns. */
+static void print_notes(const report *r, FILE *out, const char *bullet)
+{
+    char names[256];
+    for (int i = 0; i < N_NOTES; i++) {
+        const char *t = notes[i].text;
+        size_t col;
+        if (!flagged(r, notes[i].flag, names, sizeof names))
+            continue;
+        col = (size_t)fprintf(out, "%s%s:", bullet, names);
+        while (*t) {
+            size_t w = strcspn(t, " ");
+            if (col + 1 + w > 78) {
+                fprintf(out, "\n%*s", (int)strlen(bullet) + 2, "");
+                col = strlen(bullet) + 2;
+            } else {
+                fputc(' ', out);
+                col++;
+            }
+            fwrite(t, 1, w, out);
+            col += w;
+            t += w;
+            while (*t == ' ')
+                t++;
+        }
+        fputc('\n', out);
+    }
 }
 
 static void print_csv_field(FILE *out, const char *s)
@@ -158,7 +240,9 @@ static void print_table(const report *r, FILE *out)
                 int w = part == 0 ? left[c].width : right[c].width;
                 double v = r->m.v[k][a];
                 fputc(' ', out);
-                if (ag_metric_is_count(k))
+                if (isnan(v))
+                    fprintf(out, "%*s", w, "-");
+                else if (ag_metric_is_count(k))
                     fprintf(out, "%*.0f", w, v);
                 else if (k == AG_M_IN_STRENGTH || k == AG_M_OUT_STRENGTH)
                     fprintf(out, "%*.2f", w, v);
@@ -174,6 +258,12 @@ static void print_table(const report *r, FILE *out)
             ag_ties_name(r->ties),
             r->sort_kind == SORT_ID ? "id" : r->sort_kind == SORT_NAME ? "name"
                                                                          : ag_metric_name(r->sort_metric));
+    for (int i = 0; i < N_NOTES; i++)
+        if (flagged(r, notes[i].flag, (char[256]){0}, 256)) {
+            fputs("\nNotes (docs/analysis.md):\n", out);
+            print_notes(r, out, "- ");
+            break;
+        }
 }
 
 static void print_md_cell(FILE *out, const char *text)
@@ -211,13 +301,43 @@ static void print_md(const report *r, FILE *out)
         fputs(" |", out);
         for (int k = 0; k < AG_METRIC_COUNT; k++) {
             double v = r->m.v[k][a];
-            if (ag_metric_is_count((ag_metric)k))
+            if (isnan(v))
+                fputs(" - |", out);
+            else if (ag_metric_is_count((ag_metric)k))
                 fprintf(out, " %.0f |", v);
             else
                 fprintf(out, " %.3f |", v);
         }
         fputc('\n', out);
     }
+    for (int i = 0; i < N_NOTES; i++)
+        if (flagged(r, notes[i].flag, (char[256]){0}, 256)) {
+            fputs("\nNotes (docs/analysis.md):\n\n", out);
+            print_notes(r, out, "- ");
+            break;
+        }
+}
+
+/* graph.notes: [{"case": KEY, "metrics": [...], "text": ...}], one per flag
+ * that some metric carries; [] when there is nothing to say. */
+static json_t *notes_json(const report *r)
+{
+    json_t *a = json_array();
+    for (int i = 0; a && i < N_NOTES; i++) {
+        json_t *o, *metrics;
+        if (!flagged(r, notes[i].flag, (char[256]){0}, 256))
+            continue;
+        o = json_object();
+        metrics = json_array();
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            if (r->m.flags[k] & notes[i].flag)
+                json_array_append_new(metrics, json_string(ag_metric_name((ag_metric)k)));
+        json_object_set_new(o, "case", json_string(notes[i].key));
+        json_object_set_new(o, "metrics", metrics);
+        json_object_set_new(o, "text", json_string(notes[i].text));
+        json_array_append_new(a, o);
+    }
+    return a;
 }
 
 static int print_json(const report *r, FILE *out)
@@ -237,7 +357,8 @@ static int print_json(const report *r, FILE *out)
         for (int k = 0; k < AG_METRIC_COUNT; k++) {
             double v = r->m.v[k][a];
             json_object_set_new(o, ag_metric_name((ag_metric)k),
-                                ag_metric_is_count((ag_metric)k) ? json_integer((json_int_t)v)
+                                isnan(v)                         ? json_null()
+                                : ag_metric_is_count((ag_metric)k) ? json_integer((json_int_t)v)
                                                                  : json_real(v));
         }
     }
@@ -258,6 +379,7 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(bal, "index", json_real(r->bal.index));
     json_object_set_new(graph, "balance", bal);
     bal = NULL;
+    json_object_set_new(graph, "notes", notes_json(r));
 
     json_object_set_new(opts, "ties", json_string(ag_ties_name(r->ties)));
     json_object_set_new(opts, "sort",
@@ -343,7 +465,8 @@ static int run(int argc, char **argv)
             else if (ag_metric_parse(optarg, &r.sort_metric))
                 r.sort_kind = SORT_METRIC;
             else
-                return cli_usage_error("report", "unknown sort key '%s'", optarg);
+                return cli_usage_error("report", "unknown sort key '%s' (id, name, %s)", optarg,
+                                       metric_list());
             break;
         case 't':
             if (!ag_ties_parse(optarg, &r.ties))
@@ -379,6 +502,11 @@ static int run(int argc, char **argv)
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
+    for (int k = 0; k < AG_METRIC_COUNT; k++)
+        if (r.m.flags[k] & AG_MF_MISSING)
+            fprintf(stderr, "actorgraph: warning: %s: not computed, no eigensolver converged; "
+                            "the other metrics are reported\n",
+                    ag_metric_name((ag_metric)k));
     r.order = malloc((g->n_actors + 1) * sizeof *r.order);
     if (!r.order) {
         fprintf(stderr, "actorgraph: out of memory\n");

@@ -166,6 +166,128 @@ static void colouring_free(colouring *c)
     memset(c, 0, sizeof *c);
 }
 
+/* The distinct groups of g's actors, sorted by name (not copied): the
+ * classes of --color-by group, whose order gives each group its colour. */
+static const char **sorted_groups(const ag_graph *g, size_t *n)
+{
+    const char **all = malloc((g->n_actors + 1) * sizeof *all);
+    size_t k = 0;
+    *n = 0;
+    if (!all)
+        return NULL;
+    for (size_t i = 0; i < g->n_actors; i++)
+        if (g->actors[i].group)
+            all[k++] = g->actors[i].group;
+    qsort(all, k, sizeof *all, cmp_str);
+    for (size_t i = 0; i < k; i++)
+        if (*n == 0 || strcmp(all[*n - 1], all[i]) != 0)
+            all[(*n)++] = all[i];
+    return all;
+}
+
+/* Classes for --color-by bloc. Each bloc is labelled "<leader> bloc" after
+ * its most central member (ag_bloc_leaders). So that a coalition keeps its
+ * colour between --color-by group and bloc, a bloc takes the class (and so
+ * the colour) of the group most of its grouped members share, when that is
+ * unambiguous: one group has more of its members than any other, and no
+ * other bloc has more (or as many) members of that group. The other blocs
+ * take the free classes in order; a class no bloc takes stays empty (label
+ * "", never drawn nor listed). */
+static int bloc_classes(const ag_graph *g, const size_t *bloc, colouring *c)
+{
+    size_t na = g->n_actors, nb = 0, ng = 0, *leader = NULL, *count = NULL, *want = NULL,
+           *cls_of = NULL, next = 0;
+    const char **groups = NULL;
+    char *taken = NULL;
+    ag_error err;
+    int rc = -1;
+
+    for (size_t i = 0; i < na; i++)
+        if (bloc[i] + 1 > nb)
+            nb = bloc[i] + 1;
+    groups = sorted_groups(g, &ng);
+    leader = malloc((nb + 1) * sizeof *leader);
+    want = malloc((nb + 1) * sizeof *want);
+    cls_of = malloc((nb + 1) * sizeof *cls_of);
+    count = calloc(nb * ng + 1, sizeof *count);
+    taken = calloc(nb + ng + 1, 1);
+    if (!groups || !leader || !want || !cls_of || !count || !taken ||
+        ag_bloc_leaders(g, bloc, nb, leader, &err) != AG_OK)
+        goto cleanup;
+    for (size_t i = 0; i < na; i++) {
+        const char *grp = g->actors[i].group;
+        const char **hit = grp ? bsearch(&grp, groups, ng, sizeof *groups, cmp_str) : NULL;
+        if (hit)
+            count[bloc[i] * ng + (size_t)(hit - groups)]++;
+    }
+    /* each bloc's group: the one with strictly the most members */
+    for (size_t b = 0; b < nb; b++) {
+        size_t best = 0, second = 0;
+        want[b] = (size_t)-1;
+        for (size_t k = 0; k < ng; k++) {
+            size_t x = count[b * ng + k];
+            if (x > best) {
+                second = best;
+                best = x;
+                want[b] = k;
+            } else if (x > second) {
+                second = x;
+            }
+        }
+        if (best == 0 || best == second)
+            want[b] = (size_t)-1;
+    }
+    /* a group claimed by several blocs goes to the one with strictly the
+     * most of its members, else to none */
+    for (size_t b = 0; b < nb; b++) {
+        size_t k = want[b];
+        int keep = k != (size_t)-1;
+        for (size_t o = 0; keep && o < nb; o++)
+            if (o != b && want[o] == k && count[o * ng + k] >= count[b * ng + k])
+                keep = 0;
+        cls_of[b] = keep ? k : (size_t)-1;
+        if (keep)
+            taken[k] = 1;
+    }
+    for (size_t b = 0; b < nb; b++)
+        if (cls_of[b] == (size_t)-1) {
+            while (taken[next])
+                next++;
+            cls_of[b] = next;
+            taken[next] = 1;
+        }
+    for (size_t b = 0; b < nb; b++)
+        if (cls_of[b] + 1 > c->n)
+            c->n = cls_of[b] + 1;
+    c->labels = calloc(c->n + 1, sizeof *c->labels);
+    if (!c->labels)
+        goto cleanup;
+    for (size_t k = 0; k < c->n; k++)
+        if (!(c->labels[k] = strdup("")))
+            goto cleanup;
+    for (size_t b = 0; b < nb; b++) {
+        const char *name = g->actors[leader[b]].name;
+        char *label = malloc(strlen(name) + sizeof " bloc");
+        if (!label)
+            goto cleanup;
+        sprintf(label, "%s bloc", name);
+        free(c->labels[cls_of[b]]);
+        c->labels[cls_of[b]] = label;
+    }
+    for (size_t i = 0; i < na; i++)
+        c->cls[i] = (long)cls_of[bloc[i]];
+    c->boxes = 1;
+    rc = 0;
+cleanup:
+    free(groups);
+    free(leader);
+    free(want);
+    free(cls_of);
+    free(count);
+    free(taken);
+    return rc;
+}
+
 static int colouring_make(const ag_graph *g, const ag_render_opts *o, colouring *c)
 {
     size_t na = g->n_actors;
@@ -174,21 +296,8 @@ static int colouring_make(const ag_graph *g, const ag_render_opts *o, colouring 
     if (!c->cls)
         return -1;
     if (o->color_by == AG_COLOR_BY_BLOC && o->bloc) {
-        for (size_t i = 0; i < na; i++)
-            if (o->bloc[i] + 1 > c->n)
-                c->n = o->bloc[i] + 1;
-        c->labels = calloc(c->n + 1, sizeof *c->labels);
-        if (!c->labels)
+        if (bloc_classes(g, o->bloc, c) != 0)
             return -1;
-        for (size_t k = 0; k < c->n; k++) {
-            char buf[32];
-            snprintf(buf, sizeof buf, "Bloc %zu", k + 1);
-            if (!(c->labels[k] = strdup(buf)))
-                return -1;
-        }
-        for (size_t i = 0; i < na; i++)
-            c->cls[i] = (long)o->bloc[i];
-        c->boxes = 1;
     } else if (o->color_by == AG_COLOR_BY_KIND) {
         c->labels = calloc(AG_KIND_COUNT + 1, sizeof *c->labels);
         if (!c->labels)

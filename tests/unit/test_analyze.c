@@ -124,6 +124,60 @@ static void test_balance(void)
     ag_graph_free(g);
 }
 
+static void test_pn_two_actors(void)
+{
+    /* n = 2, b = 1/(2n-2) = 1/2: (I - bA) x = 1 with A = a [[0,1],[1,0]]
+     * gives x = 1 / (1 - a/2) each. A positive tie (a = 1): 2. A negative one
+     * (a = -2): the matrix [[1,1],[1,1]] is singular, and the formula's
+     * limit as b -> 1/2 is 1 / (1 + 2b) = 1/2. */
+    ag_graph *pos = parse("{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, "
+                          "{\"id\": \"B\"}], \"relations\": [" REL("A", "B", 1, 0.3, false) "]}");
+    ag_graph *neg = parse("{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, "
+                          "{\"id\": \"B\"}], \"relations\": [" REL("A", "B", -1, 0.3, false) "]}");
+    ag_metrics m;
+    ag_error err;
+    CHECK(pos != NULL && neg != NULL);
+    if (!pos || !neg)
+        return;
+    CHECK_INT(ag_metrics_compute(pos, AG_TIES_POSITIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_PN][0], 2.0, 1e-15);
+    CHECK_NEAR(m.v[AG_M_PN][1], 2.0, 1e-15);
+    CHECK_INT(m.flags[AG_M_PN], 0);
+    ag_metrics_destroy(&m);
+    CHECK_INT(ag_metrics_compute(neg, AG_TIES_POSITIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_PN][0], 0.5, 1e-15);
+    CHECK_NEAR(m.v[AG_M_PN][1], 0.5, 1e-15);
+    CHECK_INT(m.flags[AG_M_PN], AG_MF_PN_LIMIT);
+    ag_metrics_destroy(&m);
+    ag_graph_free(pos);
+    ag_graph_free(neg);
+}
+
+static void test_small_weights(void)
+{
+    /* Ties of the signed pair graph cancel relative to the weights summed:
+     * A-B: +1.5e-9 and -1.4995e-9 (weights at the 1e-9 floor) net +5e-13, a
+     * real positive tie, which the old absolute cut-off (|s| <= 1e-12)
+     * dropped; C-D: 0.1 + 0.2 - 0.3 (5.6e-17 in doubles) is rounding and
+     * cancels; A-C: a lone relation at the floor, 1e-9, is a tie. */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 1.5e-9, false) "," REL("B", "A", -1, 1.4995e-9, false)
+                            "," REL("C", "D", 1, 0.1, false) "," REL("D", "C", 1, 0.2, false) ","
+                            REL("C", "D", -1, 0.3, false) "," REL("A", "C", 1, 1e-9, false) "]}");
+    ag_metrics m;
+    ag_error err;
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    CHECK_INT(ag_metrics_compute(g, AG_TIES_POSITIVE, &m, &err), AG_OK);
+    CHECK_NEAR(m.v[AG_M_POS_DEGREE][0], 2, 0);  /* A-B and A-C */
+    CHECK_NEAR(m.v[AG_M_POS_DEGREE][1], 1, 0);  /* B-A */
+    CHECK_NEAR(m.v[AG_M_NEG_DEGREE][1], 0, 0);
+    CHECK_NEAR(m.v[AG_M_POS_DEGREE][3], 0, 0);  /* C-D cancelled */
+    CHECK_NEAR(m.v[AG_M_NEG_DEGREE][3], 0, 0);
+    ag_metrics_destroy(&m);
+    ag_graph_free(g);
+}
+
 static void test_names(void)
 {
     ag_metric k;
@@ -141,6 +195,8 @@ int main(void)
     test_combining();
     test_pn();
     test_balance();
+    test_pn_two_actors();
+    test_small_weights();
     test_names();
     TEST_END();
 }

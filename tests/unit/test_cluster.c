@@ -103,11 +103,46 @@ static void test_unsigned_methods(void)
     ag_graph_free(g);
 }
 
+static void test_subnormal_weights(void)
+{
+    /* The readers refuse weights below 1e-9, but the library takes any
+     * graph: the same two triangles with subnormal weights (1e-310 and
+     * 1e-311) must give the same blocs as with weights 1 and 0.1, with
+     * every method (Louvain and walktrap merged all, spinglass put E with
+     * A, B, C), and Leiden must stop (its resolution 1 / (2 total weight)
+     * was infinite and its iterations unlimited: it never returned). */
+    ag_graph *g = parse(HEAD REL("A", "B", 1, 1) "," REL("B", "C", 1, 1) "," REL("A", "C", 1, 1) ","
+                            REL("D", "E", 1, 1) "," REL("C", "D", 1, 0.1) "]}");
+    ag_cluster_opts o;
+    ag_partition p;
+    ag_error err;
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_relations; i++)
+        g->relations[i].weight *= 1e-310;
+    for (int m = AG_CLUSTER_SIGNED; m < AG_CLUSTER_METHOD_COUNT; m++) {
+        ag_cluster_opts_init(&o);
+        o.method = (ag_cluster_method)m;
+        CHECK_INT(ag_cluster(g, &o, &p, &err), AG_OK);
+        if (p.bloc) {
+            CHECK_INT(p.n_blocs, 2);
+            CHECK_INT(p.bloc[0], 0);
+            CHECK_INT(p.bloc[2], 0);
+            CHECK_INT(p.bloc[3], 1);
+            CHECK_INT(p.bloc[4], 1);
+        }
+        ag_partition_destroy(&p);
+    }
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     ag_init();
     test_two_camps();
     test_unavoidable_frustration();
     test_unsigned_methods();
+    test_subnormal_weights();
     TEST_END();
 }
