@@ -5,11 +5,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <igraph.h>
 
 #include "core/internal.h"
 #include "analysis/net.h"
+#include "analysis/paths.h"
+#include "analysis/pn.h"
 
 static const char *const metric_names[AG_METRIC_COUNT] = {
     "in_degree", "out_degree", "in_strength", "out_strength", "pos_degree", "neg_degree",
@@ -641,15 +644,12 @@ cleanup:
  * solves (I - A / (2n - 2)) x = 1 with A = P - 2N. The system is singular
  * only for two actors with a negative tie (I - A/2 = [[1, 1], [1, 1]]); there
  * the value is the formula's limit (I - bA)^-1 1 = 1 / (1 + 2b) 1 as b tends
- * to 1/2, that is 1/2 each, and *limit is set. */
+ * to 1/2, that is 1/2 each, and *limit is set. Past two actors the sparse
+ * solve by conjugate gradients (pn.c) takes memory in proportion to the
+ * ties. */
 static ag_status pn_index(const ag_net *s, double *out, int *limit, ag_error *err)
 {
     size_t n = s->n;
-    igraph_matrix_t a, b;
-    igraph_vector_int_t ipiv;
-    int info = 0;
-    ag_status st = AG_OK;
-    int have_a = 0, have_b = 0, have_p = 0;
 
     *limit = 0;
     if (n < 2) {
@@ -665,44 +665,7 @@ static ag_status pn_index(const ag_net *s, double *out, int *limit, ag_error *er
         *limit = tie < 0;
         return AG_OK;
     }
-    if ((st = ag_igraph_check(igraph_matrix_init(&a, (igraph_integer_t)n, (igraph_integer_t)n),
-                              "computing PN", err)) != AG_OK)
-        goto cleanup;
-    have_a = 1;
-    if ((st = ag_igraph_check(igraph_matrix_init(&b, (igraph_integer_t)n, 1), "computing PN",
-                              err)) != AG_OK)
-        goto cleanup;
-    have_b = 1;
-    if ((st = ag_igraph_check(igraph_vector_int_init(&ipiv, (igraph_integer_t)n),
-                              "computing PN", err)) != AG_OK)
-        goto cleanup;
-    have_p = 1;
-    for (size_t i = 0; i < n; i++) {
-        MATRIX(a, i, i) = 1.0;
-        MATRIX(b, i, 0) = 1.0;
-    }
-    for (size_t e = 0; e < s->m; e++) {
-        double x = (s->w[e] > 0 ? 1.0 : -2.0) / (2.0 * (double)n - 2.0);
-        MATRIX(a, s->from[e], s->to[e]) = -x;
-        MATRIX(a, s->to[e], s->from[e]) = -x;
-    }
-    if ((st = ag_igraph_check(igraph_lapack_dgesv(&a, &ipiv, &b, &info), "computing PN", err)) !=
-        AG_OK)
-        goto cleanup;
-    if (info != 0) {
-        st = ag_error_set(err, AG_EGRAPH, "PN centrality: singular system");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++)
-        out[i] = MATRIX(b, i, 0);
-cleanup:
-    if (have_p)
-        igraph_vector_int_destroy(&ipiv);
-    if (have_b)
-        igraph_matrix_destroy(&b);
-    if (have_a)
-        igraph_matrix_destroy(&a);
-    return st;
+    return ag__pn_sparse(s, out, err);
 }
 
 static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
@@ -722,6 +685,14 @@ static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
         m->flags[AG_M_PN] |= AG_MF_PN_LIMIT;
     ag_net_destroy(&s);
     return st;
+}
+
+/* The threads the path sweep may use: the processors online, at most 8.
+ * The values do not depend on it. */
+static int worker_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
 /* The unsigned measures on the chosen ties. */
@@ -772,24 +743,12 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_
     if (n == 0)
         goto cleanup;
 
-    if ((st = ag_igraph_check(igraph_betweenness(&ig, &res, igraph_vss_all(), 1, &dist),
-                              "computing betweenness", err)) != AG_OK)
+    /* one shortest-path sweep per source feeds all three, on every core */
+    if ((st = ag__path_measures(&net, worker_threads(), m->v[AG_M_BETWEENNESS],
+                                m->v[AG_M_CLOSENESS], m->v[AG_M_HARMONIC], err)) != AG_OK)
         goto cleanup;
-    take(m->v[AG_M_BETWEENNESS], &res, n, pairs);
-
-    if ((st = ag_igraph_check(igraph_closeness(&ig, &res, NULL, NULL, igraph_vss_all(),
-                                               IGRAPH_OUT, &dist, 1),
-                              "computing closeness", err)) != AG_OK)
-        goto cleanup;
-    take(m->v[AG_M_CLOSENESS], &res, n, 1.0); /* NaN (reaches no one) -> 0 */
-
-    if (n > 1) {
-        if ((st = ag_igraph_check(igraph_harmonic_centrality(&ig, &res, igraph_vss_all(),
-                                                             IGRAPH_OUT, &dist, 1),
-                                  "computing harmonic centrality", err)) != AG_OK)
-            goto cleanup;
-        take(m->v[AG_M_HARMONIC], &res, n, 1.0);
-    }
+    for (size_t v = 0; v < n; v++)
+        m->v[AG_M_BETWEENNESS][v] /= pairs;
 
     if ((st = ag_igraph_check(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
                                               igraph_vss_all(), 1, 0.85, &w, NULL),

@@ -23,17 +23,16 @@
 #define EPS 1e-10
 
 /* -1, 0 or 1 as a is less than, equal to within EPS (relative), or greater
- * than b; igraph_cmp_epsilon's rule. */
-static int cmp_eps(double a, double b)
+ * than b: igraph_cmp_epsilon's rule |a - b| / (a + b) < EPS, for the
+ * finite lengths >= 1 compared here (no division). */
+static inline int cmp_eps(double a, double b)
 {
-    double diff = a - b, abs_diff = fabs(diff), sum = fabs(a) + fabs(b);
-    if (a == b)
-        return 0;
-    if (a == 0 || b == 0 || sum < DBL_MIN)
-        return abs_diff < EPS * DBL_MIN ? 0 : (diff < 0 ? -1 : 1);
-    if (!isfinite(sum))
-        return abs_diff < EPS * fabs(a) ? 0 : (diff < 0 ? -1 : 1);
-    return abs_diff / sum < EPS ? 0 : (diff < 0 ? -1 : 1);
+    double diff = a - b, tol = EPS * (a + b);
+    if (diff >= tol)
+        return 1;
+    if (diff <= -tol)
+        return -1;
+    return 0;
 }
 
 /* The graph in compressed rows, out-edges and in-edges. */
