@@ -9,11 +9,13 @@
 #include "actorgraph/model.h"
 
 typedef enum ag_cluster_method {
-    AG_CLUSTER_SIGNED = 0, /* spinglass with negative ties, per component */
+    AG_CLUSTER_SIGNED = 0, /* least frustration (Doreian & Mrvar): local search */
     AG_CLUSTER_LEIDEN,     /* modularity, cooperative ties */
     AG_CLUSTER_LOUVAIN,
     AG_CLUSTER_WALKTRAP,
     AG_CLUSTER_INFOMAP,
+    AG_CLUSTER_SPINGLASS,  /* igraph's spinglass with negative ties (signed
+                              modularity), per component */
     AG_CLUSTER_METHOD_COUNT
 } ag_cluster_method;
 
@@ -22,7 +24,11 @@ const char *ag_cluster_method_name(ag_cluster_method m);
 
 typedef struct ag_cluster_opts {
     ag_cluster_method method;
-    int k;                 /* signed: at most k blocs per component (0: 25) */
+    int k;                 /* signed: at most k blocs per connected part (0: no
+                              limit); spinglass: at most k spins (0: 25) */
+    double alpha;          /* signed: weight of a positive tie between blocs
+                              against 1 - alpha for a negative tie inside
+                              (default 0.5: equal) */
     unsigned long seed;    /* seed of the first run */
     int runs;              /* runs with seeds seed, seed+1, ...; at least 1 */
 } ag_cluster_opts;
@@ -47,14 +53,16 @@ typedef struct ag_partition {
     ag_pair_tie *frustrating;  /* those ties, heaviest first */
     double modularity;      /* of the cooperative ties (undirected); NaN without any */
     unsigned long seed;     /* seed of the run reported */
+    const char *algorithm;  /* how the blocs were found, for people */
     double *stability;      /* with runs > 1: per actor, mean Jaccard similarity of
                                its bloc in each run to its bloc here; else NULL */
 } ag_partition;
 
 /* Partitions g's actors. With several runs the best run is reported (least
- * frustration weight for the signed method, else highest modularity; the
+ * frustration weight for the signed methods, else highest modularity; the
  * earliest seed on a tie) and each actor's stability across runs is given.
- * Deterministic for a given seed. */
+ * The signed method's runs go to threads. Deterministic for a given seed:
+ * the same whatever the number of threads. */
 ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partition *out,
                      ag_error *err);
 void ag_partition_destroy(ag_partition *p);

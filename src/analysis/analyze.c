@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <igraph.h>
 
@@ -687,14 +686,6 @@ static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
     return st;
 }
 
-/* The threads the path sweep may use: the processors online, at most 8.
- * The values do not depend on it. */
-static int worker_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 /* The unsigned measures on the chosen ties. */
 static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_error *err)
 {
@@ -744,7 +735,7 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_
         goto cleanup;
 
     /* one shortest-path sweep per source feeds all three, on every core */
-    if ((st = ag__path_measures(&net, worker_threads(), m->v[AG_M_BETWEENNESS],
+    if ((st = ag__path_measures(&net, ag__threads(), m->v[AG_M_BETWEENNESS],
                                 m->v[AG_M_CLOSENESS], m->v[AG_M_HARMONIC], err)) != AG_OK)
         goto cleanup;
     for (size_t v = 0; v < n; v++)

@@ -4,6 +4,8 @@
 #include "actorgraph/cluster.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@
 
 #include "core/internal.h"
 #include "actorgraph/limits.h"
+#include "analysis/frustration.h"
 #include "analysis/net.h"
 
 /* Leiden stops when an iteration leaves the partition as it was, or after
@@ -18,7 +21,7 @@
 #define LEIDEN_MAX_ITER 100
 
 static const char *const method_names[AG_CLUSTER_METHOD_COUNT] = {
-    "signed", "leiden", "louvain", "walktrap", "infomap"};
+    "signed", "leiden", "louvain", "walktrap", "infomap", "spinglass"};
 
 bool ag_cluster_method_parse(const char *s, ag_cluster_method *out)
 {
@@ -39,6 +42,7 @@ void ag_cluster_opts_init(ag_cluster_opts *o)
 {
     o->method = AG_CLUSTER_SIGNED;
     o->k = 0;
+    o->alpha = 0.5;
     o->seed = 1;
     o->runs = 1;
 }
@@ -504,6 +508,204 @@ cleanup:
     return rc;
 }
 
+/* ---- the signed method: least frustration, runs on threads ------------- */
+
+static size_t uf_find(size_t *parent, size_t v)
+{
+    while (parent[v] != v) {
+        parent[v] = parent[parent[v]];
+        v = parent[v];
+    }
+    return v;
+}
+
+typedef struct bloc_link {
+    size_t a, b; /* blocs, a < b */
+    double pos, neg;
+} bloc_link;
+
+static int cmp_bloc_link(const void *x, const void *y)
+{
+    const bloc_link *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Merges blocs (memb, canonical) until each connected part of s has at most
+ * k, each time the two blocs of a part whose merging adds the least
+ * frustration ((1 - alpha) x negative weight between them - alpha x
+ * positive weight). 0, or -1 when out of memory. */
+static int limit_blocs(const ag_net *s, size_t *memb, size_t n, int k, double alpha)
+{
+    size_t *parent = malloc((n + 1) * sizeof *parent), *part_of = NULL, *count = NULL;
+    bloc_link *links = malloc((s->m + 1) * sizeof *links);
+    int rc = -1;
+    if (!parent || !links)
+        goto cleanup;
+    for (size_t v = 0; v < n; v++)
+        parent[v] = v;
+    for (size_t e = 0; e < s->m; e++) {
+        size_t a = uf_find(parent, s->from[e]), b = uf_find(parent, s->to[e]);
+        if (a != b)
+            parent[a < b ? b : a] = a < b ? a : b;
+    }
+    part_of = malloc((n + 1) * sizeof *part_of); /* per bloc: its part */
+    count = calloc(n + 1, sizeof *count);        /* per part: its blocs */
+    if (!part_of || !count)
+        goto cleanup;
+    for (;;) {
+        size_t nb = 0, m = 0, best_a = 0, best_b = 0, part = SIZE_MAX;
+        double best = INFINITY;
+        for (size_t v = 0; v < n; v++)
+            if (memb[v] + 1 > nb)
+                nb = memb[v] + 1;
+        memset(count, 0, (n + 1) * sizeof *count);
+        for (size_t b = 0; b < nb; b++)
+            part_of[b] = SIZE_MAX;
+        for (size_t v = 0; v < n; v++)
+            if (part_of[memb[v]] == SIZE_MAX) {
+                part_of[memb[v]] = uf_find(parent, v);
+                count[part_of[memb[v]]]++;
+            }
+        for (size_t p = 0; p < n && part == SIZE_MAX; p++)
+            if (count[p] > (size_t)k)
+                part = p;
+        if (part == SIZE_MAX)
+            break;
+        /* ties between the part's blocs, summed per pair of blocs */
+        for (size_t e = 0; e < s->m; e++) {
+            size_t a = memb[s->from[e]], b = memb[s->to[e]];
+            if (a == b || part_of[a] != part)
+                continue;
+            links[m++] = (bloc_link){a < b ? a : b, a < b ? b : a, s->w[e] > 0 ? s->w[e] : 0,
+                                     s->w[e] < 0 ? -s->w[e] : 0};
+        }
+        qsort(links, m, sizeof *links, cmp_bloc_link);
+        for (size_t i = 0, j; i < m; i = j) {
+            double pos = 0, neg = 0, cost;
+            for (j = i; j < m && links[j].a == links[i].a && links[j].b == links[i].b; j++) {
+                pos += links[j].pos;
+                neg += links[j].neg;
+            }
+            cost = (1 - alpha) * neg - alpha * pos;
+            if (cost < best) {
+                best = cost;
+                best_a = links[i].a;
+                best_b = links[i].b;
+            }
+        }
+        if (!(best <= 0)) {
+            /* two blocs with no tie between them cost nothing to merge */
+            size_t first = SIZE_MAX;
+            for (size_t b = 0; b < nb; b++)
+                if (part_of[b] == part) {
+                    int linked = 0;
+                    if (first == SIZE_MAX) {
+                        first = b;
+                        continue;
+                    }
+                    for (size_t i = 0; i < m && !linked; i++)
+                        linked = links[i].a == first && links[i].b == b;
+                    if (!linked) {
+                        best = 0;
+                        best_a = first;
+                        best_b = b;
+                        break;
+                    }
+                }
+        }
+        for (size_t v = 0; v < n; v++)
+            if (memb[v] == best_b)
+                memb[v] = best_a;
+        if (canonical(memb, n) != 0)
+            goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    free(parent);
+    free(part_of);
+    free(count);
+    free(links);
+    return rc;
+}
+
+typedef struct signed_job {
+    const ag_net *s;
+    const ag_cluster_opts *opts;
+    size_t *runs_memb; /* runs x n */
+    int runs, next, failed;
+    int restarts;
+    pthread_mutex_t lock;
+} signed_job;
+
+/* Takes runs until none is left; a run's seed is opts->seed + its index, so
+ * results do not depend on which thread ran it. */
+static void *signed_worker(void *arg)
+{
+    signed_job *j = arg;
+    for (;;) {
+        int r;
+        ag_frustration_opts fo;
+        ag_error err;
+        pthread_mutex_lock(&j->lock);
+        r = j->failed ? j->runs : j->next++;
+        pthread_mutex_unlock(&j->lock);
+        if (r >= j->runs)
+            return NULL;
+        fo.alpha = j->opts->alpha;
+        fo.seed = (uint64_t)(j->opts->seed + (unsigned long)r);
+        fo.restarts = j->restarts;
+        fo.kicks = 20;
+        if (ag__frustration_partition(j->s, &fo, j->runs_memb + (size_t)r * j->s->n, NULL,
+                                      &err) != AG_OK) {
+            pthread_mutex_lock(&j->lock);
+            j->failed = 1;
+            pthread_mutex_unlock(&j->lock);
+        }
+    }
+}
+
+/* Every run of the signed method, on up to ag__threads() threads. The
+ * search effort shrinks as the graph grows: ten restarts up to 40,000
+ * actors and ties together, fewer past that, at least two. */
+static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int runs,
+                             size_t *runs_memb, ag_error *err)
+{
+    signed_job j;
+    pthread_t tid[8];
+    int threads = ag__threads(), started = 0;
+    size_t size = s->n + s->m;
+    memset(&j, 0, sizeof j);
+    j.s = s;
+    j.opts = opts;
+    j.runs_memb = runs_memb;
+    j.runs = runs;
+    j.restarts = size <= 40000 ? 10 : (int)(400000 / size) < 2 ? 2 : (int)(400000 / size);
+    if (pthread_mutex_init(&j.lock, NULL) != 0)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if (threads > runs)
+        threads = runs;
+    for (int t = 1; t < threads; t++) {
+        if (pthread_create(&tid[t], NULL, signed_worker, &j) != 0)
+            break;
+        started = t;
+    }
+    signed_worker(&j);
+    for (int t = 1; t <= started; t++)
+        pthread_join(tid[t], NULL);
+    pthread_mutex_destroy(&j.lock);
+    if (j.failed)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    for (int r = 0; r < runs; r++) {
+        size_t *memb = runs_memb + (size_t)r * s->n;
+        if (canonical(memb, s->n) != 0 ||
+            (opts->k > 0 && limit_blocs(s, memb, s->n, opts->k, opts->alpha) != 0))
+            return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    return AG_OK;
+}
+
 ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partition *out,
                      ag_error *err)
 {
@@ -533,24 +735,32 @@ ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partitio
         goto cleanup;
     }
     out->n = n;
+    if (opts->method == AG_CLUSTER_SIGNED && n > 0 &&
+        (st = runs_signed(&s, opts, runs, runs_memb, err)) != AG_OK)
+        goto cleanup;
     for (int r = 0; r < runs; r++) {
         size_t *memb = runs_memb + (size_t)r * n, fc;
         double fw, q, score;
-        igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(opts->seed + (unsigned long)r));
         if (n == 0)
             break;
-        st = opts->method == AG_CLUSTER_SIGNED ? run_signed(&s, opts->k, memb, err)
-                                               : run_unsigned(g, opts->method, memb, err);
-        if (st != AG_OK)
-            goto cleanup;
-        if (canonical(memb, n) != 0) {
-            st = ag_error_set(err, AG_ENOMEM, "out of memory");
-            goto cleanup;
+        if (opts->method != AG_CLUSTER_SIGNED) {
+            igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(opts->seed + (unsigned long)r));
+            st = opts->method == AG_CLUSTER_SPINGLASS ? run_signed(&s, opts->k, memb, err)
+                                                      : run_unsigned(g, opts->method, memb, err);
+            if (st != AG_OK)
+                goto cleanup;
+            if (canonical(memb, n) != 0) {
+                st = ag_error_set(err, AG_ENOMEM, "out of memory");
+                goto cleanup;
+            }
         }
+        ag__progress("finding blocs", (size_t)r + 1, (size_t)runs);
         frustration(&s, memb, &fc, &fw);
         if ((st = modularity(&coop, memb, &q, err)) != AG_OK)
             goto cleanup;
-        score = opts->method == AG_CLUSTER_SIGNED ? -fw : (isnan(q) ? 0 : q);
+        score = opts->method == AG_CLUSTER_SIGNED || opts->method == AG_CLUSTER_SPINGLASS
+                    ? -fw
+                    : (isnan(q) ? 0 : q);
         if (r == 0 || score > best_score + 1e-12) {
             best = (size_t)r;
             best_score = score;
@@ -563,6 +773,13 @@ ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partitio
         if (out->bloc[v] + 1 > out->n_blocs)
             out->n_blocs = out->bloc[v] + 1;
     out->seed = opts->seed + best;
+    out->algorithm = opts->method == AG_CLUSTER_SIGNED ? "least frustration, local search"
+                     : opts->method == AG_CLUSTER_SPINGLASS ? "spinglass, signed modularity"
+                                                             : "modularity of cooperative ties";
+    if (opts->method == AG_CLUSTER_WALKTRAP)
+        out->algorithm = "random walks on cooperative ties";
+    if (opts->method == AG_CLUSTER_INFOMAP)
+        out->algorithm = "map equation on cooperative ties";
     frustration(&s, out->bloc, &out->frustration_count, &out->frustration_weight);
     if (list_frustrating(&s, out) != 0) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory");

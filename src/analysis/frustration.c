@@ -345,7 +345,7 @@ ag_status ag__frustration_partition(const ag_net *s, const ag_frustration_opts *
     have_mover = 1;
     for (size_t v = 0; v < n; v++)
         memb[v] = v;
-    tol = 1e-12 * (scale > 1 ? scale : 1); /* moves must gain more than rounding */
+    tol = 1e-12 * scale; /* moves must gain more than rounding, whatever the scale */
     for (int r = 0; r < restarts; r++) {
         double c;
         for (size_t v = 0; v < n; v++)

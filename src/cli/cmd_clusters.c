@@ -10,23 +10,31 @@
 #include "table.h"
 
 static const char usage[] =
-    "usage: actorgraph clusters [FILE] [--method signed|leiden|louvain|walktrap|infomap]\n"
-    "                           [--k K] [--seed S] [--runs R]\n"
-    "                           [--format table|csv|json|md]\n"
+    "usage: actorgraph clusters [FILE] [--method signed|spinglass|leiden|louvain|\n"
+    "                           walktrap|infomap] [--k K] [--alpha A] [--seed S]\n"
+    "                           [--runs R] [--format table|csv|json|md] [-q]\n"
     "\n"
     "Find alliance blocs and measure structural balance. The default method,\n"
-    "signed, finds blocs with cooperation inside and conflict between them\n"
-    "(igraph's spinglass with negative ties, Traag & Bruggeman 2009, on each\n"
-    "connected part of the signed graph); the others detect communities of\n"
-    "cooperative ties only. Every method reports the frustration of its blocs:\n"
-    "positive ties between blocs plus negative ties inside them.\n"
+    "signed, finds the blocs with the least frustration (Doreian & Mrvar):\n"
+    "positive ties between blocs plus negative ties inside them, by a local\n"
+    "search that moves actors and merges blocs, restarted from several seeded\n"
+    "starts. spinglass is igraph's spinglass with negative ties (Traag &\n"
+    "Bruggeman 2009), which optimises signed modularity instead; the others\n"
+    "detect communities of cooperative ties only. Every method reports the\n"
+    "frustration of its blocs.\n"
     "\n"
     "Options:\n"
-    "  -m, --method M    signed (default), leiden, louvain, walktrap, infomap\n"
-    "  -k, --k K         signed: at most K blocs per connected part (default 25)\n"
+    "  -m, --method M    signed (default), spinglass, leiden, louvain, walktrap,\n"
+    "                    infomap\n"
+    "  -k, --k K         signed: at most K blocs per connected part (default: no\n"
+    "                    limit); spinglass: at most K (default 25)\n"
+    "  -a, --alpha A     signed: weight of a positive tie between blocs, against\n"
+    "                    1 - A for a negative tie inside one (default 0.5)\n"
     "  -s, --seed S      seed of the random number generator (default 1)\n"
     "  -r, --runs R      run R times with seeds S, S+1, ...; report the best run\n"
-    "                    and how stable each actor's bloc is across runs\n"
+    "                    and how stable each actor's bloc is across runs (the\n"
+    "                    signed method's runs share the processors)\n"
+    "  -q, --quiet       no progress line on a terminal\n"
     "  -f, --format FMT  table (default), csv (one row per actor), json or md\n"
     CLI_INPUT_OPTIONS_HELP
     "  -h, --help        show this help\n"
@@ -91,8 +99,10 @@ static void print_text(const result *r, FILE *out, int md)
     fputs(md ? "## " : "", out);
     cli_put_escaped(out, r->g->title ? r->g->title : r->g->name);
     fputs("\n\n", out);
-    fprintf(out, "%smethod %s, seed %lu", md ? "" : "", ag_cluster_method_name(r->opts.method),
-            r->p.seed);
+    fprintf(out, "method %s (%s", ag_cluster_method_name(r->opts.method), r->p.algorithm);
+    if (r->opts.method == AG_CLUSTER_SIGNED)
+        fprintf(out, ", alpha %g", r->opts.alpha);
+    fprintf(out, "), seed %lu", r->p.seed);
     if (r->opts.runs > 1)
         fprintf(out, " (best of %d runs from seed %lu)", r->opts.runs, r->opts.seed);
     fprintf(out, "; %zu blocs\n\n", r->p.n_blocs);
@@ -231,6 +241,7 @@ static int print_json(const result *r, FILE *out)
     unb = NULL;
 
     json_object_set_new(root, "method", json_string(ag_cluster_method_name(r->opts.method)));
+    json_object_set_new(root, "algorithm", json_string(r->p.algorithm));
     json_object_set_new(root, "membership", memb);
     json_object_set_new(root, "blocs", blocs);
     json_object_set_new(root, "frustration", fr);
@@ -246,7 +257,10 @@ static int print_json(const result *r, FILE *out)
         stab = NULL;
     }
     json_object_set_new(opts, "method", json_string(ag_cluster_method_name(r->opts.method)));
+    json_object_set_new(opts, "algorithm", json_string(r->p.algorithm));
     json_object_set_new(opts, "k", r->opts.k > 0 ? json_integer(r->opts.k) : json_null());
+    if (r->opts.method == AG_CLUSTER_SIGNED)
+        json_object_set_new(opts, "alpha", json_real(r->opts.alpha));
     json_object_set_new(opts, "runs", json_integer(r->opts.runs));
     json_object_set_new(man, "input", json_string(r->input));
     json_object_set_new(man, "sha256", json_string(r->g->sha256));
@@ -290,6 +304,7 @@ static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"method", required_argument, NULL, 'm'}, {"k", required_argument, NULL, 'k'},
+        {"alpha", required_argument, NULL, 'a'},  {"quiet", no_argument, NULL, 'q'},
         {"seed", required_argument, NULL, 's'},   {"runs", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'}, CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
@@ -299,7 +314,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc;
+    int c, fmt = FMT_TABLE, rc, alpha_given = 0;
     long v;
     const char *input;
 
@@ -307,13 +322,13 @@ static int run(int argc, char **argv)
     ag_cluster_opts_init(&r.opts);
     cli_input_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":m:k:s:r:f:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":m:k:a:s:r:f:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'm':
             if (!ag_cluster_method_parse(optarg, &r.opts.method))
                 return cli_usage_error("clusters",
-                                       "unknown method '%s' (signed, leiden, louvain, walktrap, "
-                                       "infomap)",
+                                       "unknown method '%s' (signed, spinglass, leiden, louvain, "
+                                       "walktrap, infomap)",
                                        optarg);
             break;
         case 'k':
@@ -321,6 +336,21 @@ static int run(int argc, char **argv)
                 return cli_usage_error("clusters", "--k needs a whole number of at least 2, not '%s'",
                                        optarg);
             r.opts.k = (int)v;
+            break;
+        case 'a': {
+            char *end;
+            double a = strtod(optarg, &end);
+            if (*optarg == '\0' || *end != '\0' || !(a > 0 && a < 1))
+                return cli_usage_error("clusters",
+                                       "--alpha needs a number between 0 and 1 (exclusive), "
+                                       "not '%s'",
+                                       optarg);
+            r.opts.alpha = a;
+            alpha_given = 1;
+            break;
+        }
+        case 'q':
+            cli_progress_quiet();
             break;
         case 's':
             if (!parse_count(optarg, 0, 2147483647L, &v))
@@ -359,8 +389,10 @@ static int run(int argc, char **argv)
             return cli_usage_error("clusters", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (r.opts.k && r.opts.method != AG_CLUSTER_SIGNED)
-        return cli_usage_error("clusters", "--k applies to the signed method only");
+    if (r.opts.k && r.opts.method != AG_CLUSTER_SIGNED && r.opts.method != AG_CLUSTER_SPINGLASS)
+        return cli_usage_error("clusters", "--k applies to the signed and spinglass methods only");
+    if (alpha_given && r.opts.method != AG_CLUSTER_SIGNED)
+        return cli_usage_error("clusters", "--alpha applies to the signed method only");
     if (argc - optind > 1)
         return cli_usage_error("clusters", "too many arguments: '%s'", argv[optind + 1]);
     input = optind < argc ? argv[optind] : NULL;

@@ -2,7 +2,9 @@
 #include "actorgraph/actorgraph.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gvc.h>
 #include <igraph.h>
@@ -77,4 +79,17 @@ const char *ag__graphviz_message(void)
 void ag__graphviz_message_clear(void)
 {
     graphviz_msg[0] = '\0';
+}
+
+int ag__threads(void)
+{
+    const char *env = getenv("ACTORGRAPH_THREADS");
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (env && *env) {
+        char *end;
+        long v = strtol(env, &end, 10);
+        if (*end == '\0' && v >= 1)
+            n = v;
+    }
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }

@@ -15,4 +15,9 @@ void ag__graphviz_message_clear(void);
  * only from the thread that called into the library. */
 void ag__progress(const char *what, size_t done, size_t total);
 
+/* The threads a parallel step may use: $ACTORGRAPH_THREADS when it is a
+ * whole number >= 1, else the processors online; at most 8. No result may
+ * depend on it. */
+int ag__threads(void);
+
 #endif
