@@ -29,8 +29,9 @@ bool ag_metric_parse(const char *s, ag_metric *out);
 bool ag_metric_is_count(ag_metric m);
 
 /* Why a metric's scores need a word of explanation (bit flags; see
- * docs/analysis.md, "When the scores are not unique"). Only eigenvector, hub
- * and authority ever carry them. */
+ * docs/analysis.md, "When the scores are not unique"). Only eigenvector, hub,
+ * authority and PN carry them, and betweenness, closeness and harmonic
+ * AG_MF_SKIPPED. */
 enum {
     /* some actors with ties score 0: they lie outside the part of the tie
      * graph with the largest eigenvalue */
@@ -44,8 +45,24 @@ enum {
     AG_MF_MISSING = 8,
     /* PN: the system is singular (two actors, one negative tie); the
      * values are the limit of the formula */
-    AG_MF_PN_LIMIT = 16
+    AG_MF_PN_LIMIT = 16,
+    /* betweenness, closeness, harmonic: left out (every value NaN) because
+     * exact shortest paths from every actor would take too long
+     * (AG_PATHS_WORK_MAX); AG_PATHS_EXACT computes them anyway */
+    AG_MF_SKIPPED = 32
 };
+
+/* Whether betweenness, closeness and harmonic, which need a shortest-path
+ * search from every actor, are computed. */
+typedef enum ag_paths {
+    AG_PATHS_AUTO = 0, /* when actors x ties <= AG_PATHS_WORK_MAX */
+    AG_PATHS_EXACT,    /* always */
+    AG_PATHS_NONE      /* never */
+} ag_paths;
+
+/* Actors x ties of the tie graph past which AG_PATHS_AUTO leaves the path
+ * measures out: about a minute on two cores of 2026 (docs/performance.md). */
+#define AG_PATHS_WORK_MAX 2e9
 
 /* v[metric][actor], every value finite unless flags[metric] has
  * AG_MF_MISSING (then every value of that metric is NaN). */
@@ -64,6 +81,10 @@ typedef struct ag_metrics {
  * neg_degree and pn on the signed pair graph of all relations. */
 ag_status ag_metrics_compute(const ag_graph *g, ag_ties ties, ag_metrics *out,
                              ag_error *err);
+/* ag_metrics_compute with a choice for the path measures (it uses
+ * AG_PATHS_AUTO); left out, they are NaN with AG_MF_SKIPPED. */
+ag_status ag_metrics_compute_paths(const ag_graph *g, ag_ties ties, ag_paths paths,
+                                   ag_metrics *out, ag_error *err);
 void ag_metrics_destroy(ag_metrics *m);
 
 typedef struct ag_summary {

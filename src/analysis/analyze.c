@@ -687,7 +687,8 @@ static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
 }
 
 /* The unsigned measures on the chosen ties. */
-static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_error *err)
+static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_paths paths, ag_metrics *m,
+                             ag_error *err)
 {
     ag_net net;
     igraph_t ig;
@@ -735,11 +736,20 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_metrics *m, ag_
         goto cleanup;
 
     /* one shortest-path sweep per source feeds all three, on every core */
-    if ((st = ag__path_measures(&net, ag__threads(), m->v[AG_M_BETWEENNESS],
-                                m->v[AG_M_CLOSENESS], m->v[AG_M_HARMONIC], err)) != AG_OK)
-        goto cleanup;
-    for (size_t v = 0; v < n; v++)
-        m->v[AG_M_BETWEENNESS][v] /= pairs;
+    if (paths == AG_PATHS_NONE ||
+        (paths == AG_PATHS_AUTO && (double)n * (double)net.m > AG_PATHS_WORK_MAX)) {
+        set_missing(m, AG_M_BETWEENNESS);
+        set_missing(m, AG_M_CLOSENESS);
+        set_missing(m, AG_M_HARMONIC);
+        m->flags[AG_M_BETWEENNESS] = m->flags[AG_M_CLOSENESS] = m->flags[AG_M_HARMONIC] =
+            AG_MF_SKIPPED;
+    } else {
+        if ((st = ag__path_measures(&net, ag__threads(), m->v[AG_M_BETWEENNESS],
+                                    m->v[AG_M_CLOSENESS], m->v[AG_M_HARMONIC], err)) != AG_OK)
+            goto cleanup;
+        for (size_t v = 0; v < n; v++)
+            m->v[AG_M_BETWEENNESS][v] /= pairs;
+    }
 
     if ((st = ag_igraph_check(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
                                               igraph_vss_all(), 1, 0.85, &w, NULL),
@@ -767,6 +777,12 @@ cleanup:
 
 ag_status ag_metrics_compute(const ag_graph *g, ag_ties ties, ag_metrics *out, ag_error *err)
 {
+    return ag_metrics_compute_paths(g, ties, AG_PATHS_AUTO, out, err);
+}
+
+ag_status ag_metrics_compute_paths(const ag_graph *g, ag_ties ties, ag_paths paths,
+                                   ag_metrics *out, ag_error *err)
+{
     ag_status st = AG_OK;
     memset(out, 0, sizeof *out);
     out->n = g->n_actors;
@@ -777,7 +793,7 @@ ag_status ag_metrics_compute(const ag_graph *g, ag_ties ties, ag_metrics *out, a
             goto cleanup;
         }
     }
-    if ((st = tie_metrics(g, ties, out, err)) != AG_OK)
+    if ((st = tie_metrics(g, ties, paths, out, err)) != AG_OK)
         goto cleanup;
     st = signed_metrics(g, out, err);
 cleanup:

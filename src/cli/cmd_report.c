@@ -12,6 +12,7 @@
 static const char usage[] =
     "usage: actorgraph report [FILE] [--format table|csv|json|md] [--top N]\n"
     "                         [--sort METRIC] [--ties positive|negative|all]\n"
+    "                         [--paths auto|exact|none] [-q]\n"
     "\n"
     "Print each actor's centralities and a summary of the graph: density,\n"
     "reciprocity, components, share of conflict, structural balance.\n"
@@ -25,6 +26,11 @@ static const char usage[] =
     "  -s, --sort KEY     a metric (default pagerank, largest first), or id or\n"
     "                     name (alphabetical)\n"
     "  -t, --ties WHICH   positive (default), negative or all\n"
+    "  -p, --paths WHEN   betweenness, closeness and harmonic need a shortest-path\n"
+    "                     search from every actor: auto (default) leaves them out\n"
+    "                     past 2e9 actors x ties (about a minute here), saying so;\n"
+    "                     exact computes them whatever the size; none never\n"
+    "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
     "  -h, --help         show this help\n"
     "\n"
@@ -43,6 +49,7 @@ typedef struct report {
     ag_metrics m;
     ag_summary sum;
     ag_balance bal;
+    ag_paths paths;
     ag_ties ties;
     int sort_kind;
     ag_metric sort_metric;
@@ -106,6 +113,9 @@ static const struct {
      "actors with ties that score 0 lie outside the part of the tie graph with the "
      "largest eigenvalue (the most tightly knit part), which takes all the weight; "
      "compare parts with pagerank or harmonic"},
+    {AG_MF_SKIPPED, "skipped",
+     "not computed: a shortest-path search from every actor would take too long at "
+     "this size (--paths exact computes them anyway)"},
     {AG_MF_PN_LIMIT, "pn_limit",
      "two actors with one negative tie make PN's system singular; shown is the "
      "formula's limit, 1/2"},
@@ -387,6 +397,9 @@ static int print_json(const report *r, FILE *out)
                                     : r->sort_kind == SORT_NAME ? "name"
                                                                 : ag_metric_name(r->sort_metric)));
     json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
+    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
+                                                   : r->paths == AG_PATHS_NONE ? "none"
+                                                                               : "auto"));
     json_object_set_new(manifest, "input", json_string(r->input));
     json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
     json_object_set_new(manifest, "command", json_string("report"));
@@ -418,6 +431,7 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
         {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
+        {"paths", required_argument, NULL, 'p'},  {"quiet", no_argument, NULL, 'q'},
         CLI_INPUT_LONGOPTS,                       {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -433,7 +447,7 @@ static int run(int argc, char **argv)
     r.sort_metric = AG_M_PAGERANK;
     cli_input_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:n:s:t:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:n:s:t:p:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "table") == 0)
@@ -468,6 +482,20 @@ static int run(int argc, char **argv)
                 return cli_usage_error("report", "unknown sort key '%s' (id, name, %s)", optarg,
                                        metric_list());
             break;
+        case 'p':
+            if (strcmp(optarg, "auto") == 0)
+                r.paths = AG_PATHS_AUTO;
+            else if (strcmp(optarg, "exact") == 0)
+                r.paths = AG_PATHS_EXACT;
+            else if (strcmp(optarg, "none") == 0)
+                r.paths = AG_PATHS_NONE;
+            else
+                return cli_usage_error("report", "unknown --paths '%s' (auto, exact, none)",
+                                       optarg);
+            break;
+        case 'q':
+            cli_progress_quiet();
+            break;
         case 't':
             if (!ag_ties_parse(optarg, &r.ties))
                 return cli_usage_error("report", "unknown ties '%s' (positive, negative, all)",
@@ -495,7 +523,7 @@ static int run(int argc, char **argv)
     r.g = g;
     r.input = input ? input : cli_default_graph();
     ag_error_clear(&err);
-    if ((st = ag_metrics_compute(g, r.ties, &r.m, &err)) != AG_OK ||
+    if ((st = ag_metrics_compute_paths(g, r.ties, r.paths, &r.m, &err)) != AG_OK ||
         (st = ag_summary_compute(g, r.ties, &r.sum, &err)) != AG_OK ||
         (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
         cli_print_error(&err);
@@ -507,6 +535,12 @@ static int run(int argc, char **argv)
             fprintf(stderr, "actorgraph: warning: %s: not computed, no eigensolver converged; "
                             "the other metrics are reported\n",
                     ag_metric_name((ag_metric)k));
+    if (r.m.flags[AG_M_BETWEENNESS] & AG_MF_SKIPPED && r.paths == AG_PATHS_AUTO)
+        fprintf(stderr,
+                "actorgraph: %zu actors: betweenness, closeness and harmonic left out, a "
+                "shortest-path search from every actor would take too long (--paths exact to "
+                "wait for them; pagerank ranks actors at any size)\n",
+                g->n_actors);
     r.order = malloc((g->n_actors + 1) * sizeof *r.order);
     if (!r.order) {
         fprintf(stderr, "actorgraph: out of memory\n");
