@@ -686,6 +686,7 @@ static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int r
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     if (threads > runs)
         threads = runs;
+    ag__progress("finding blocs", 0, (size_t)runs);
     for (int t = 1; t < threads; t++) {
         if (pthread_create(&tid[t], NULL, signed_worker, &j) != 0)
             break;
@@ -694,6 +695,7 @@ static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int r
     signed_worker(&j);
     for (int t = 1; t <= started; t++)
         pthread_join(tid[t], NULL);
+    ag__progress("finding blocs", (size_t)runs, (size_t)runs);
     pthread_mutex_destroy(&j.lock);
     if (j.failed)
         return ag_error_set(err, AG_ENOMEM, "out of memory");

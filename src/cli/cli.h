@@ -93,8 +93,10 @@ int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
 void cli_install_signal_handlers(void);
 
 /* Shows the library's progress on standard error when it is a terminal
- * (called once by main); cli_progress_quiet turns it off (--quiet). */
+ * (called once by main); cli_progress_quiet turns it off (--quiet);
+ * cli_progress_end clears the line and stops the drawing thread. */
 void cli_progress_init(void);
 void cli_progress_quiet(void);
+void cli_progress_end(void);
 
 #endif

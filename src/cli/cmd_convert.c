@@ -127,6 +127,7 @@ static int run(int argc, char **argv)
             break;
         case 'q':
             quiet = 1;
+            cli_progress_quiet();
             break;
         case 'h':
             fputs(usage, stdout);

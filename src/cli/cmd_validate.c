@@ -55,6 +55,7 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'q':
             quiet = 1;
+            cli_progress_quiet();
             break;
         case 'h':
             fputs(usage, stdout);

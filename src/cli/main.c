@@ -75,13 +75,11 @@ static int finish(int status)
     return status;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     const ag_command *cmd;
     int status;
 
-    ag_init();
-    cli_progress_init();
     if (argc < 2) {
         print_help(stderr);
         return AG_EXIT_USAGE;
@@ -121,4 +119,14 @@ int main(int argc, char **argv)
     status = cmd->run(argc - 1, argv + 1);
     ag_render_shutdown();
     return finish(status);
+}
+
+int main(int argc, char **argv)
+{
+    int rc;
+    ag_init();
+    cli_progress_init();
+    rc = dispatch(argc, argv);
+    cli_progress_end();
+    return rc;
 }

@@ -1,6 +1,11 @@
 /* A progress line on standard error for steps that take more than a
- * second, only when standard error is a terminal; --quiet turns it off. */
+ * second, only when standard error is a terminal; --quiet turns it off.
+ * The library reports the steps (what, done of total) from the main thread;
+ * a small thread of this file redraws the line ten times a second, so that
+ * a step the library cannot measure (a Graphviz layout) still shows that it
+ * is running and for how long. Nothing goes to standard output. */
 #define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -9,13 +14,17 @@
 #include "cli.h"
 
 typedef struct progress {
-    const char *what;   /* the step being shown */
-    double start, last; /* when it started, when the line was last drawn */
-    int shown;          /* a line is on the screen */
+    pthread_mutex_t lock;
+    const char *what; /* the running step, NULL when none */
+    size_t done, total;
+    double start;
+    int shown;        /* a line is on the screen */
+    int stop;
 } progress;
 
-static progress state;
-static int enabled;
+static progress state = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, 0, 0, 0};
+static pthread_t drawer;
+static int enabled, started;
 
 static double now(void)
 {
@@ -24,41 +33,82 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Clears the line if one is shown; the caller holds the lock. */
+static void clear_line(progress *p)
+{
+    if (p->shown)
+        fputs("\r\033[K", stderr);
+    p->shown = 0;
+}
+
 static void handler(void *ctx, const char *what, size_t done, size_t total)
 {
     progress *p = ctx;
-    double t = now();
-    if (!enabled)
-        return;
-    if (!p->what || strcmp(p->what, what) != 0) {
-        p->what = what;
-        p->start = t;
-        p->last = 0;
-    }
+    pthread_mutex_lock(&p->lock);
     if (done >= total) {
-        if (p->shown)
-            fputs("\r\033[K", stderr);
-        p->shown = 0;
+        clear_line(p);
         p->what = NULL;
-        return;
+    } else {
+        if (!p->what || strcmp(p->what, what) != 0)
+            p->start = now();
+        p->what = what;
+        p->done = done;
+        p->total = total;
     }
-    /* nothing for the first second, then at most ten lines a second */
-    if (t - p->start < 1.0 || t - p->last < 0.1)
-        return;
-    p->last = t;
-    p->shown = 1;
-    fprintf(stderr, "\r\033[Kactorgraph: %s %zu/%zu (%.0f%%), %.1f s", what, done, total,
-            total ? 100.0 * (double)done / (double)total : 0.0, t - p->start);
-    fflush(stderr);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static void *draw(void *arg)
+{
+    progress *p = arg;
+    const struct timespec tick = {0, 100000000};
+    for (;;) {
+        double t;
+        nanosleep(&tick, NULL);
+        pthread_mutex_lock(&p->lock);
+        if (p->stop) {
+            clear_line(p);
+            pthread_mutex_unlock(&p->lock);
+            return NULL;
+        }
+        t = now();
+        if (enabled && p->what && t - p->start >= 1.0) {
+            fprintf(stderr, "\r\033[Kactorgraph: %s", p->what);
+            if (p->total > 1)
+                fprintf(stderr, " %zu/%zu (%.0f%%)", p->done, p->total,
+                        100.0 * (double)p->done / (double)p->total);
+            fprintf(stderr, ", %.0f s", t - p->start);
+            fflush(stderr);
+            p->shown = 1;
+        }
+        pthread_mutex_unlock(&p->lock);
+    }
 }
 
 void cli_progress_init(void)
 {
     enabled = isatty(STDERR_FILENO);
+    if (!enabled)
+        return;
     ag_progress_set(handler, &state);
+    started = pthread_create(&drawer, NULL, draw, &state) == 0;
 }
 
 void cli_progress_quiet(void)
 {
+    pthread_mutex_lock(&state.lock);
     enabled = 0;
+    clear_line(&state);
+    pthread_mutex_unlock(&state.lock);
+}
+
+void cli_progress_end(void)
+{
+    if (!started)
+        return;
+    pthread_mutex_lock(&state.lock);
+    state.stop = 1;
+    pthread_mutex_unlock(&state.lock);
+    pthread_join(drawer, NULL);
+    started = 0;
 }

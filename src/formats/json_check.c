@@ -17,6 +17,7 @@
 
 #include "formats/jsonpos.h"
 #include "formats/formats.h"
+#include "core/internal.h"
 #include "core/strmap.h"
 
 typedef struct loader {
@@ -643,6 +644,8 @@ static void load_relations(loader *L, json_t *root)
     }
     json_array_foreach(arr, i, rel) {
         char base[64], p[128], idbuf[48];
+        if ((i & 4095) == 0)
+            ag__progress("checking relations", i, json_array_size(arr));
         const char *type, *conf, *label;
         const ag_reltype *rt = NULL;
         ag_relation r;
@@ -804,6 +807,7 @@ static void load_relations(loader *L, json_t *root)
         }
     }
 cleanup:
+    ag__progress("checking relations", json_array_size(arr), json_array_size(arr));
     free(seen);
     free(where);
 }

@@ -143,7 +143,7 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
     ag_render_opts defaults;
     Agraph_t *root = NULL;
     GVC_t *gvc = NULL;
-    int laid_out = 0;
+    int laid_out = 0, rc_layout;
     ag_status st = AG_OK;
 
     if (!opts) {
@@ -165,7 +165,10 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
         st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
         goto cleanup;
     }
-    if (gvLayout(gvc, root, ag_render_engine(g, opts)) != 0) {
+    ag__progress("laying out", 0, 1);
+    rc_layout = gvLayout(gvc, root, ag_render_engine(g, opts));
+    ag__progress("laying out", 1, 1);
+    if (rc_layout != 0) {
         st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
                           ag__graphviz_message()[0] ? ag__graphviz_message() : "unknown error");
         goto cleanup;
@@ -192,7 +195,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
     Agdisc_t disc;
     Agraph_t *root = NULL;
     GVC_t *gvc = NULL;
-    int laid_out = 0;
+    int laid_out = 0, rc_layout;
     ag_status st = AG_OK;
 
     for (size_t i = 0; i < n; i++)
@@ -243,7 +246,10 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
         if (formats[i] == AG_FMT_DOT)
             continue;
         if (!laid_out) {
-            if (gvLayout(gvc, root, ag_render_engine(g, opts)) != 0) {
+            ag__progress("laying out", 0, 1);
+            rc_layout = gvLayout(gvc, root, ag_render_engine(g, opts));
+            ag__progress("laying out", 1, 1);
+            if (rc_layout != 0) {
                 st = ag_error_set(err, AG_ERENDER, "layout failed: %s",
                                   ag__graphviz_message()[0] ? ag__graphviz_message()
                                                             : "unknown error");
@@ -251,6 +257,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
             }
             laid_out = 1;
         }
+        ag__progress("rendering", i, n);
         if (gvRenderData(gvc, root, S(ag_format_name(formats[i])), &data, &len) != 0 || !data) {
             if (data)
                 gvFreeRenderData(data);
@@ -282,6 +289,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
         gvFreeRenderData(data);
     }
 cleanup:
+    ag__progress("rendering", n, n);
     if (root && laid_out)
         gvFreeLayout(gvc, root);
     if (root)
