@@ -66,7 +66,12 @@ static void report(loader *L, ag_severity sev, const char *pointer, const char *
 /* Appends /key to base in out, escaping per RFC 6901. */
 static void ptr_key(char *out, size_t size, const char *base, const char *key)
 {
-    size_t n = (size_t)snprintf(out, size, "%s/", base);
+    /* called for every field of every object: no printf */
+    size_t n = strlen(base);
+    if (n + 2 > size)
+        n = size - 2;
+    memcpy(out, base, n);
+    out[n++] = '/';
     for (const char *k = key; *k && n + 3 < size; k++) {
         if (*k == '~' || *k == '/') {
             out[n++] = '~';
@@ -80,7 +85,20 @@ static void ptr_key(char *out, size_t size, const char *base, const char *key)
 
 static void ptr_index(char *out, size_t size, const char *base, size_t i)
 {
-    snprintf(out, size, "%s/%zu", base, i);
+    char digits[24];
+    size_t n = strlen(base), d = 0;
+    do
+        digits[d++] = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    if (n + d + 2 > size) { /* cannot happen with the buffers used here */
+        snprintf(out, size, "%s", base);
+        return;
+    }
+    memcpy(out, base, n);
+    out[n++] = '/';
+    while (d > 0)
+        out[n++] = digits[--d];
+    out[n] = '\0';
 }
 
 static const char *json_type_name(const json_t *v)
