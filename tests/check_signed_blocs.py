@@ -9,7 +9,9 @@ negative ties inside), as clusters reports it:
 - a connected part whose ties are all positive is one bloc, for every seed,
   and a frustration-free split (two hostile camps) is found exactly;
 - its runs give the same blocs whatever the number of threads (the runs are
-  seeded one by one).
+  seeded one by one);
+- spinglass refuses a connected part past 1,000 actors in one line that
+  points to the signed method, instead of running for hours.
 Exits 77 (skipped) only when every dataset check is absent and nothing
 else ran; the synthetic checks always run.
 usage: check_signed_blocs.py ACTORGRAPH DATASETS_DIR"""
@@ -92,6 +94,19 @@ a = clusters(graph, "--runs", "6", "--seed", "4", env=one)
 b = clusters(graph, "--runs", "6", "--seed", "4", env=many)
 if a["membership"] != b["membership"] or a.get("stability") != b.get("stability"):
     errors.append("--runs 6 on 1 and on 4 threads gave different results")
+
+# spinglass past its size: one clear line, exit 1, nothing on stdout
+gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench", "gen.py")
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+    subprocess.run([sys.executable, gen, "1100", "1"], stdout=f, check=True)
+try:
+    p = subprocess.run([binary, "clusters", f.name, "--method", "spinglass"],
+                       capture_output=True, text=True)
+finally:
+    os.unlink(f.name)
+if p.returncode != 1 or p.stdout or len(p.stderr.splitlines()) != 1 or \
+        "use --method signed" not in p.stderr:
+    errors.append("spinglass on 1,100 actors: exit %d, %r" % (p.returncode, p.stderr))
 
 if errors:
     sys.exit("; ".join(errors))

@@ -138,6 +138,13 @@ static ag_status run_signed(const ag_net *s, int k, size_t *memb, ag_error *err)
         igraph_real_t q, temp;
         igraph_integer_t spins;
 
+        if (size > AG_SPINGLASS_MAX_ACTORS) {
+            st = ag_error_set(err, AG_EARG,
+                              "spinglass: a connected part of %zu actors is past the %d it "
+                              "handles in reasonable time; use --method signed (the default)",
+                              size, AG_SPINGLASS_MAX_ACTORS);
+            goto cleanup;
+        }
         if (size == 1) {
             for (size_t v = 0; v < s->n; v++)
                 if (VECTOR(comp)[v] == c)
