@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <igraph.h>
+#include <omp.h>
 
 #include "core/internal.h"
 #include "analysis/net.h"
@@ -751,10 +752,19 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_paths paths, ag
             m->v[AG_M_BETWEENNESS][v] /= pairs;
     }
 
-    if ((st = ag_igraph_check(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
-                                              igraph_vss_all(), 1, 0.85, &w, NULL),
-                              "computing PageRank", err)) != AG_OK)
-        goto cleanup;
+    {
+        /* PRPACK sums in OpenMP threads: on several, the last digits depend
+           on how many there are, and their idle threads spin on the cores
+           afterwards. On one thread the result is the same everywhere. */
+        int omp_threads = omp_get_max_threads();
+        omp_set_num_threads(1);
+        st = ag_igraph_check(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
+                                             igraph_vss_all(), 1, 0.85, &w, NULL),
+                             "computing PageRank", err);
+        omp_set_num_threads(omp_threads);
+        if (st != AG_OK)
+            goto cleanup;
+    }
     take(m->v[AG_M_PAGERANK], &res, n, 1.0);
 
     if (net.m > 0 && (st = spectral_metrics(&ig, &net, &w, m, err)) != AG_OK)
