@@ -43,10 +43,17 @@ typedef struct rows {
     size_t *in_start;
 } rows;
 
+/* A heap entry: a node and its distance, kept together for locality. */
+typedef struct hent {
+    double d;
+    size_t v;
+} hent;
+
 /* What one thread needs for a sweep. */
 typedef struct sweep {
     double *dist, *sigma, *delta;
-    size_t *heap, *pos;    /* binary heap of reached, unsettled nodes */
+    hent *heap;            /* binary heap of reached, unsettled nodes */
+    size_t *pos;           /* each node's place in the heap */
     size_t *order, n_order; /* settled nodes, nearest first */
     size_t *preds, *n_preds; /* per node: predecessors, in in_start's slots */
     unsigned char *state;  /* 0 unreached, 1 in heap, 2 settled */
@@ -63,43 +70,43 @@ typedef struct job {
     pthread_t reporter;  /* the caller's thread, the only one to report */
 } job;
 
-static void heap_swap(sweep *w, size_t i, size_t j)
-{
-    size_t a = w->heap[i], b = w->heap[j];
-    w->heap[i] = b;
-    w->heap[j] = a;
-    w->pos[b] = i;
-    w->pos[a] = j;
-}
-
 /* Orders the heap by distance, then by node number, so that settling is
  * deterministic. */
-static int heap_less(const sweep *w, size_t a, size_t b)
+static inline int hent_less(hent a, hent b)
 {
-    return w->dist[a] < w->dist[b] || (w->dist[a] == w->dist[b] && a < b);
+    return a.d < b.d || (a.d == b.d && a.v < b.v);
 }
 
+/* Moves the entry at i up to its place (a hole moves down instead of
+ * swapping at each step). */
 static void heap_up(sweep *w, size_t i)
 {
-    while (i > 0 && heap_less(w, w->heap[i], w->heap[(i - 1) / 2])) {
-        heap_swap(w, i, (i - 1) / 2);
+    hent e = w->heap[i];
+    while (i > 0 && hent_less(e, w->heap[(i - 1) / 2])) {
+        w->heap[i] = w->heap[(i - 1) / 2];
+        w->pos[w->heap[i].v] = i;
         i = (i - 1) / 2;
     }
+    w->heap[i] = e;
+    w->pos[e.v] = i;
 }
 
 static void heap_down(sweep *w, size_t i, size_t size)
 {
+    hent e = w->heap[i];
     for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < size && heap_less(w, w->heap[l], w->heap[m]))
-            m = l;
-        if (r < size && heap_less(w, w->heap[r], w->heap[m]))
-            m = r;
-        if (m == i)
-            return;
-        heap_swap(w, i, m);
+        size_t l = 2 * i + 1, m;
+        if (l >= size)
+            break;
+        m = l + 1 < size && hent_less(w->heap[l + 1], w->heap[l]) ? l + 1 : l;
+        if (!hent_less(w->heap[m], e))
+            break;
+        w->heap[i] = w->heap[m];
+        w->pos[w->heap[i].v] = i;
         i = m;
     }
+    w->heap[i] = e;
+    w->pos[e.v] = i;
 }
 
 /* One sweep from source s: adds its dependencies to betw, and sets its
@@ -115,13 +122,13 @@ static void sweep_from(const rows *g, sweep *w, size_t s, double *betw, double *
     w->sigma[s] = 1;
     w->state[s] = 1;
     w->n_preds[s] = 0;
-    w->heap[size] = s;
+    w->heap[size] = (hent){0, s};
     w->pos[s] = size++;
     while (size > 0) {
-        size_t v = w->heap[0];
+        size_t v = w->heap[0].v;
         w->heap[0] = w->heap[--size];
-        w->pos[w->heap[0]] = 0;
-        heap_down(w, 0, size);
+        if (size > 0)
+            heap_down(w, 0, size);
         w->state[v] = 2;
         w->order[w->n_order++] = v;
         if (v != s) {
@@ -138,9 +145,8 @@ static void sweep_from(const rows *g, sweep *w, size_t s, double *betw, double *
                 w->preds[g->in_start[u]] = v;
                 w->n_preds[u] = 1;
                 w->state[u] = 1;
-                w->heap[size] = u;
-                w->pos[u] = size++;
-                heap_up(w, w->pos[u]);
+                w->heap[size] = (hent){alt, u};
+                heap_up(w, size++);
             } else if (w->state[u] == 1) {
                 int c = cmp_eps(alt, w->dist[u]);
                 if (c < 0) {
@@ -148,6 +154,7 @@ static void sweep_from(const rows *g, sweep *w, size_t s, double *betw, double *
                     w->sigma[u] = w->sigma[v];
                     w->preds[g->in_start[u]] = v;
                     w->n_preds[u] = 1;
+                    w->heap[w->pos[u]].d = alt;
                     heap_up(w, w->pos[u]);
                 } else if (c == 0) {
                     w->sigma[u] += w->sigma[v];
