@@ -72,6 +72,10 @@ int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int
 int cli_load_input(const char *path, const cli_input *in, ag_graph **out);
 int cli_load_graph(const char *path, ag_graph **out);
 
+/* "in_degree, out_degree, ..., pn": every metric's name, for the messages
+ * that list the valid values. */
+const char *cli_metric_list(void);
+
 /* Maps a library status to an exit code, given whether the failing step
  * was writing output. */
 int cli_exit_code(ag_status st, int writing);

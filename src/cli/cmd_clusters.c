@@ -150,34 +150,17 @@ static void print_text(const result *r, FILE *out, int md)
     }
 }
 
-/* RFC 4180 quoting: a field with a comma, quote or line break is quoted,
- * quotes doubled. */
-static void print_csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 /* One row per actor in file order: id, name, bloc (from 1), the bloc's name
  * (its most central member) and, with several runs, the stability. */
 static void print_csv(const result *r, FILE *out)
 {
     fputs(r->p.stability ? "id,name,bloc,bloc_name,stability\n" : "id,name,bloc,bloc_name\n", out);
     for (size_t v = 0; v < r->p.n; v++) {
-        print_csv_field(out, r->g->actors[v].id);
+        cli_put_csv_field(out, r->g->actors[v].id);
         fputc(',', out);
-        print_csv_field(out, r->g->actors[v].name);
+        cli_put_csv_field(out, r->g->actors[v].name);
         fprintf(out, ",%zu,", r->p.bloc[v] + 1);
-        print_csv_field(out, r->g->actors[r->leader[r->p.bloc[v]]].name);
+        cli_put_csv_field(out, r->g->actors[r->leader[r->p.bloc[v]]].name);
         if (r->p.stability)
             fprintf(out, ",%.12g", r->p.stability[v]);
         fputc('\n', out);

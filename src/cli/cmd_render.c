@@ -56,18 +56,6 @@ static const char usage[] =
 
 #define MAX_OUTPUTS 16
 
-/* "in_degree, out_degree, ..., pn": every metric's name, for error
- * messages. */
-static const char *metric_list(void)
-{
-    static char buf[512];
-    if (!buf[0])
-        for (int k = 0; k < AG_METRIC_COUNT; k++)
-            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
-                     ag_metric_name((ag_metric)k));
-    return buf;
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -165,7 +153,7 @@ static int run(int argc, char **argv)
         case 's':
             if (!ag_metric_parse(optarg, &size_by))
                 return cli_usage_error("render", "unknown metric '%s' for --size-by (%s)", optarg,
-                                       metric_list());
+                                       cli_metric_list());
             sized = 1;
             break;
         case 'S': {

@@ -57,18 +57,6 @@ typedef struct report {
     long top;
 } report;
 
-/* "in_degree, out_degree, ..., pn": every metric's name, for error
- * messages. */
-static const char *metric_list(void)
-{
-    static char buf[512];
-    if (!buf[0])
-        for (int k = 0; k < AG_METRIC_COUNT; k++)
-            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
-                     ag_metric_name((ag_metric)k));
-    return buf;
-}
-
 static const report *sort_ctx;
 
 static int by_key(const void *pa, const void *pb)
@@ -166,21 +154,6 @@ static void print_notes(const report *r, FILE *out, const char *bullet)
     }
 }
 
-static void print_csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static void print_csv(const report *r, FILE *out)
 {
     fputs("id,name", out);
@@ -189,9 +162,9 @@ static void print_csv(const report *r, FILE *out)
     fputc('\n', out);
     for (size_t i = 0; i < r->shown; i++) {
         size_t a = r->order[i];
-        print_csv_field(out, r->g->actors[a].id);
+        cli_put_csv_field(out, r->g->actors[a].id);
         fputc(',', out);
-        print_csv_field(out, r->g->actors[a].name);
+        cli_put_csv_field(out, r->g->actors[a].name);
         for (int k = 0; k < AG_METRIC_COUNT; k++) {
             fputc(',', out);
             print_value(out, (ag_metric)k, r->m.v[k][a]);
@@ -480,7 +453,7 @@ static int run(int argc, char **argv)
                 r.sort_kind = SORT_METRIC;
             else
                 return cli_usage_error("report", "unknown sort key '%s' (id, name, %s)", optarg,
-                                       metric_list());
+                                       cli_metric_list());
             break;
         case 'p':
             if (strcmp(optarg, "auto") == 0)

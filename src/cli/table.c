@@ -153,3 +153,18 @@ void cli_print_cell(FILE *out, const char *text, int width, int right_align)
     fprintf(out, "%*s", width - 1 - w, "");
     free(safe);
 }
+
+void cli_put_csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}

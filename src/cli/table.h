@@ -22,4 +22,8 @@ char *cli_escape(const char *s);
 /* Prints s to out escaped as cli_escape does. */
 void cli_put_escaped(FILE *out, const char *s);
 
+/* Prints s as one CSV field (RFC 4180): quoted when it holds a comma, a
+ * quote or a line break, quotes doubled; otherwise as it is. */
+void cli_put_csv_field(FILE *out, const char *s);
+
 #endif

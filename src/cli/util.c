@@ -218,3 +218,15 @@ void cli_install_signal_handlers(void)
         if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
             sigaction(sigs[i], &sa, NULL);
 }
+
+/* "in_degree, out_degree, ..., pn": every metric's name, for error
+ * messages. */
+const char *cli_metric_list(void)
+{
+    static char buf[512];
+    if (!buf[0])
+        for (int k = 0; k < AG_METRIC_COUNT; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? ", " : "",
+                     ag_metric_name((ag_metric)k));
+    return buf;
+}
