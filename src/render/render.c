@@ -137,6 +137,16 @@ static int flush_sbuf(void *chan)
     return 0;
 }
 
+/* AG_OK when the options name a known engine and splines. */
+static ag_status check_opts(const ag_render_opts *o, ag_error *err)
+{
+    if (o->engine && !ag_engine_valid(o->engine))
+        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", o->engine);
+    if (o->splines && !ag_splines_valid(o->splines))
+        return ag_error_set(err, AG_EARG, "unknown splines \"%s\"", o->splines);
+    return AG_OK;
+}
+
 ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
                               double *y, ag_error *err)
 {
@@ -150,10 +160,8 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
         ag_render_opts_init(&defaults);
         opts = &defaults;
     }
-    if (opts->engine && !ag_engine_valid(opts->engine))
-        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
-    if (opts->splines && !ag_splines_valid(opts->splines))
-        return ag_error_set(err, AG_EARG, "unknown splines \"%s\"", opts->splines);
+    if ((st = check_opts(opts, err)) != AG_OK)
+        return st;
     ag__graphviz_message_clear();
     gvc = gvc_get();
     if (!gvc) {
@@ -204,10 +212,8 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
         ag_render_opts_init(&defaults);
         opts = &defaults;
     }
-    if (opts->engine && !ag_engine_valid(opts->engine))
-        return ag_error_set(err, AG_EARG, "unknown layout engine \"%s\"", opts->engine);
-    if (opts->splines && !ag_splines_valid(opts->splines))
-        return ag_error_set(err, AG_EARG, "unknown splines \"%s\"", opts->splines);
+    if ((st = check_opts(opts, err)) != AG_OK)
+        return st;
 
     io = AgIoDisc;
     io.putstr = put_sbuf;
