@@ -674,8 +674,8 @@ static void *signed_worker(void *arg)
 }
 
 /* Every run of the signed method, on up to ag__threads() threads. The
- * search effort shrinks as the graph grows: ten restarts up to 40,000
- * actors and ties together, fewer past that, at least two. */
+ * search effort shrinks as the graph grows: ten restarts up to 5,000 actors
+ * and ties together, 100,000 / (actors + ties) past that, at least two. */
 static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int runs,
                              size_t *runs_memb, ag_error *err)
 {
@@ -688,7 +688,7 @@ static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int r
     j.opts = opts;
     j.runs_memb = runs_memb;
     j.runs = runs;
-    j.restarts = size <= 40000 ? 10 : (int)(400000 / size) < 2 ? 2 : (int)(400000 / size);
+    j.restarts = size <= 5000 ? 10 : (int)(100000 / size) < 2 ? 2 : (int)(100000 / size) > 10 ? 10 : (int)(100000 / size);
     if (pthread_mutex_init(&j.lock, NULL) != 0)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     if (threads > runs)
