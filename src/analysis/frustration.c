@@ -42,18 +42,39 @@ static void level_free(level *L)
     memset(L, 0, sizeof *L);
 }
 
-static int cmp_link(const void *x, const void *y)
+/* Builds a level of n nodes from links (a != b, in any order; equal pairs
+ * are summed). Sorts links in place. 0, or -1 when out of memory. */
+/* Sorts links by (a, b), a and b below n, in O(m + n): a counting sort by
+ * b, then a stable one by a (the order a comparison sort by (a, b) gives).
+ * 0, or -1 when out of memory. */
+static int sort_links(link *links, size_t m, size_t n)
 {
-    const link *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    if (p->b != q->b)
-        return p->b < q->b ? -1 : 1;
+    link *tmp = malloc((m + 1) * sizeof *tmp);
+    size_t *count = malloc((n + 1) * sizeof *count);
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return -1;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        link *from = pass == 0 ? links : tmp, *to = pass == 0 ? tmp : links;
+        size_t sum = 0;
+        memset(count, 0, (n + 1) * sizeof *count);
+        for (size_t e = 0; e < m; e++)
+            count[pass == 0 ? from[e].b : from[e].a]++;
+        for (size_t v = 0; v <= n; v++) {
+            size_t c = count[v];
+            count[v] = sum;
+            sum += c;
+        }
+        for (size_t e = 0; e < m; e++)
+            to[count[pass == 0 ? from[e].b : from[e].a]++] = from[e];
+    }
+    free(tmp);
+    free(count);
     return 0;
 }
 
-/* Builds a level of n nodes from links (a != b, in any order; equal pairs
- * are summed). Sorts links in place. 0, or -1 when out of memory. */
 static int level_build(level *L, size_t n, link *links, size_t m)
 {
     size_t k = 0, *fill = NULL;
@@ -64,7 +85,8 @@ static int level_build(level *L, size_t n, link *links, size_t m)
             links[e].a = links[e].b;
             links[e].b = t;
         }
-    qsort(links, m, sizeof *links, cmp_link);
+    if (sort_links(links, m, n) != 0)
+        return -1;
     for (size_t e = 0; e < m; e++) { /* merge equal pairs */
         if (k > 0 && links[k - 1].a == links[e].a && links[k - 1].b == links[e].b) {
             links[k - 1].pos += links[e].pos;
