@@ -9,11 +9,17 @@
 void ag__real_shortest(char *buf, size_t size, double v)
 {
     const char *e;
-    for (int p = 1; p <= 17; p++) {
+    int lo = 1, hi = 17; /* 17 digits always read back */
+    /* if p digits read back, so do p + 1: search for the fewest */
+    while (lo < hi) {
+        int p = (lo + hi) / 2;
         snprintf(buf, size, "%.*g", p, v);
-        if (p == 17 || strtod(buf, NULL) == v)
-            break;
+        if (strtod(buf, NULL) == v)
+            hi = p;
+        else
+            lo = p + 1;
     }
+    snprintf(buf, size, "%.*g", lo, v);
     /* whole numbers below 1e17 without an exponent, as "%.17g" has them:
        100, not 1e+02 */
     if ((e = strchr(buf, 'e')) != NULL && e[1] == '+') {
