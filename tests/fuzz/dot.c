@@ -1,0 +1,27 @@
+/* Fuzz target: the DOT (cgraph) reader and the checker behind it, through
+ * ag_graph_load_ex() as `actorgraph validate --from dot` runs them. */
+/* Known and being fixed apart (docs/fuzzing.md): an attribute name that is
+ * not UTF-8 is reported as out of memory. Remove once that fix is in. */
+#define FUZZ_KNOWN_ENOMEM
+#include "fuzz.h"
+
+static fuzz_file input;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    ag_init();
+    fuzz_file_open(&input, "input.dot");
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_file_set(&input, data, size);
+    ag_graph_free(fuzz_load(&input, AG_IN_DOT, NULL));
+    return 0;
+}
