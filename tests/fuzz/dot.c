@@ -1,8 +1,5 @@
 /* Fuzz target: the DOT (cgraph) reader and the checker behind it, through
  * ag_graph_load_ex() as `actorgraph validate --from dot` runs them. */
-/* Known and being fixed apart (docs/fuzzing.md): an attribute name that is
- * not UTF-8 is reported as out of memory. Remove once that fix is in. */
-#define FUZZ_KNOWN_ENOMEM
 #include "fuzz.h"
 
 static fuzz_file input;

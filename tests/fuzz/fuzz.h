@@ -58,17 +58,12 @@ static void fuzz_file_set(fuzz_file *f, const uint8_t *data, size_t size)
 /* The promises of ag_graph_load_ex, whatever the input: a graph exactly on
  * success; on failure an error with a message, and never out of memory
  * (under libFuzzer an allocation too large aborts the run instead of
- * failing, so AG_ENOMEM can only be a misreported error; a target defines
- * FUZZ_KNOWN_ENOMEM while a known misreport of its reader is unfixed).
+ * failing, so AG_ENOMEM can only be a misreported error).
  * Every problem in diags has a message. */
 static void fuzz_check_load(ag_status st, const ag_graph *g, const ag_diags *d,
                             const ag_error *err)
 {
     FUZZ_CHECK((st == AG_OK) == (g != NULL), "status %d with graph %p", (int)st, (const void *)g);
-#ifdef FUZZ_KNOWN_ENOMEM
-    if (st == AG_ENOMEM)
-        return;
-#endif
     FUZZ_CHECK(st == AG_OK || st == AG_EPARSE || st == AG_EINVALID,
                "status %s: %s", ag_status_str(st), err->message);
     if (st != AG_OK)
