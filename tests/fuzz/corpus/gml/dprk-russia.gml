@@ -100,36 +100,25 @@ graph [
     weight 0.84999999999999998
     mutual 0
     confidence "reported"
-    label "~11,000-12,000 troops (Kursk)"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Introduction&quot;,&quot;note&quot;:&quot;C01: recent dispatch of North Korean troops&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;An Unparalleled Deployment: North Korean Forces in Russia&quot;,&quot;note&quot;:&quot;C04, C05, C08: report of up to 10,000; US/ROK/Ukrainian intelligence on Kursk; agency estimates of 11,000-12,000&quot;}]"
-  ]
-  edge [
-    source 0
-    target 1
-    key "r3"
-    type "military_support"
-    sign 1
-    weight 0.82999999999999996
-    mutual 0
-    confidence "reported"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Introduction&quot;,&quot;note&quot;:&quot;C03: involvement props up Russia's stretched resources&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;An Unparalleled Deployment: North Korean Forces in Russia&quot;,&quot;note&quot;:&quot;C04, C11: troops could serve in offensive, support or logistics roles&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C39: Kim's active backing of Russia&quot;}]"
+    label "up to 10,000 reported,&#10;11,000-12,000 estimated;&#10;elements in Kursk"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Introduction&quot;,&quot;note&quot;:&quot;C01, C03: recent dispatch of North Korean troops, propping up Russia's stretched resources&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;An Unparalleled Deployment: North Korean Forces in Russia&quot;,&quot;note&quot;:&quot;C04, C05, C08, C11: reports of up to 10,000 troops; US, South Korean and Ukrainian intelligence places elements of them in Kursk; agencies estimate 11,000-12,000 across several parts of Russia; possible offensive, support or logistics roles&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C39: Kim's active backing of Russia&quot;}]"
   ]
   edge [
     source 1
     target 0
-    key "r4"
+    key "r3"
     type "economic_aid"
     sign 1
     weight 0.73999999999999999
     mutual 0
     confidence "reported"
-    label "pay per soldier, fuel, food"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C16, C17: payment per soldier per South Korean intelligence; fuel and food possible, terms unknown&quot;}]"
+    label "~$2,000 per soldier; fuel, food?"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C16, C17: about $2,000 per soldier per South Korean intelligence; fuel and food only possible, terms unknown&quot;}]"
   ]
   edge [
     source 1
     target 0
-    key "r5"
+    key "r4"
     type "training"
     sign 1
     weight 0.73999999999999999
@@ -141,19 +130,19 @@ graph [
   edge [
     source 1
     target 0
-    key "r6"
+    key "r5"
     type "arms_transfer"
     sign 1
-    weight 0.82999999999999996
+    weight 0.29999999999999999
     mutual 0
     confidence "speculative"
     label "ICBM / submarine technology?"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C18: analysts' suggestion, called very speculative in the article given Russian reluctance&quot;}]"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C18: analysts' suggestion, which the article itself calls very speculative given Russian reluctance; weighed below the reported pay and training&quot;}]"
   ]
   edge [
     source 1
     target 2
-    key "r7"
+    key "r6"
     type "armed_conflict"
     sign -1
     weight 1.0
@@ -165,48 +154,60 @@ graph [
   edge [
     source 0
     target 2
-    key "r8"
+    key "r7"
     type "armed_conflict"
     sign -1
-    weight 1.0
+    weight 0.5
     mutual 1
     confidence "reported"
-    label "Kursk front"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;An Unparalleled Deployment: North Korean Forces in Russia&quot;,&quot;note&quot;:&quot;C05, C07, C09: deployment near the front; first clashes reported on social media but unverified; Blinken expects active combat&quot;}]"
+    label "Kursk front (unverified)"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;An Unparalleled Deployment: North Korean Forces in Russia&quot;,&quot;note&quot;:&quot;C05, C07, C09: deployment near the front; first clashes reported on social media but unverified; Blinken expects active combat. Weighed at half the Russia-Ukraine war, which it joins rather than equals&quot;}]"
+  ]
+  edge [
+    source 3
+    target 0
+    key "r8"
+    type "alliance"
+    sign 1
+    weight 0.5
+    mutual 1
+    confidence "confirmed"
+    label "traditional ally"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C25, C26, C27: traditionally North Korea's main ally, a reluctant patron whose hold may loosen as Pyongyang turns to Moscow; weighed below the new Russia-North Korea alliance&quot;}]"
   ]
   edge [
     source 3
     target 0
     key "r9"
-    type "alliance"
-    sign 1
-    weight 0.80000000000000004
-    mutual 1
-    confidence "confirmed"
-    label "traditional ally"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C25: China described as North Korea's traditional main ally&quot;}]"
-  ]
-  edge [
-    source 3
-    target 0
-    key "r10"
     type "patronage"
     sign 1
     weight 0.69999999999999996
     mutual 0
     confidence "confirmed"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C25, C26, C27, C31: reluctant patron, worried about losing influence and control as Pyongyang turns to Moscow&quot;}]"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C26: long-standing provider of basic necessities, a reluctant patron giving aid for strategic leverage&quot;}]"
   ]
   edge [
     source 3
     target 0
-    key "r11"
+    key "r10"
     type "economic_aid"
     sign 1
     weight 0.73999999999999999
     mutual 0
     confidence "confirmed"
     evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C26: economic aid and basic necessities&quot;}]"
+  ]
+  edge [
+    source 3
+    target 0
+    key "r11"
+    type "strain"
+    sign -1
+    weight 0.40000000000000002
+    mutual 0
+    confidence "confirmed"
+    label "wary of losing influence"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C25, C27, C31: China fears losing influence over Pyongyang; its turn to Moscow may loosen Beijing's hold, and an emboldened North Korea may act in ways China cannot restrain&quot;}]"
   ]
   edge [
     source 3
@@ -265,21 +266,54 @@ graph [
     evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C24: US-Japan-South Korea exercises&quot;}]"
   ]
   edge [
-    source 0
-    target 6
+    source 4
+    target 0
     key "r17"
-    type "hostility"
+    type "deterrence"
     sign -1
     weight 0.71999999999999997
     mutual 0
     confidence "confirmed"
-    label "&#8220;principal enemy&#8221;"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C20: Kim's declaration; one-sided, so not mutual&quot;}]"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C24: trilateral exercises to show readiness against North Korea's growing capabilities&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C41: Washington debating its response to the new axis&quot;}]"
+  ]
+  edge [
+    source 5
+    target 0
+    key "r18"
+    type "deterrence"
+    sign -1
+    weight 0.71999999999999997
+    mutual 0
+    confidence "confirmed"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C22, C23, C24: Japan strengthens its defence after the missile test, speeds up defence spending and joins the trilateral exercises&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C41: Tokyo debating its response to the new axis&quot;}]"
+  ]
+  edge [
+    source 6
+    target 0
+    key "r19"
+    type "deterrence"
+    sign -1
+    weight 0.71999999999999997
+    mutual 0
+    confidence "confirmed"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C19, C23, C24: Seoul takes the alliance seriously, speeds up defence spending and joins the trilateral exercises&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C41: Seoul debating its response to the new axis&quot;}]"
   ]
   edge [
     source 0
     target 6
-    key "r18"
+    key "r20"
+    type "hostility"
+    sign -1
+    weight 0.71999999999999997
+    mutual 1
+    confidence "confirmed"
+    label "tension on the peninsula"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C15: the combat experience the North gains is expected to matter in any future conflict with the South&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Impact on Regional and Global Stability?&quot;,&quot;note&quot;:&quot;C19, C20: Kim's \&quot;principal enemy\&quot; declaration sharpens tension on the peninsula; Seoul treats the North Korea-Russia alliance as a serious matter&quot;}]"
+  ]
+  edge [
+    source 0
+    target 6
+    key "r21"
     type "threat"
     sign -1
     weight 0.69999999999999996
@@ -290,7 +324,7 @@ graph [
   edge [
     source 0
     target 5
-    key "r19"
+    key "r22"
     type "threat"
     sign -1
     weight 0.69999999999999996
@@ -302,7 +336,7 @@ graph [
   edge [
     source 0
     target 4
-    key "r20"
+    key "r23"
     type "hostility"
     sign -1
     weight 0.71999999999999997
@@ -313,7 +347,7 @@ graph [
   edge [
     source 1
     target 4
-    key "r21"
+    key "r24"
     type "hostility"
     sign -1
     weight 0.71999999999999997
@@ -322,48 +356,15 @@ graph [
     evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C14: Russia shares an anti-Western position&quot;},{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;The Beginning of an Axis in Multipolarity?&quot;,&quot;note&quot;:&quot;C38, C39: opposed to the US-led order; axis against the Western camp&quot;}]"
   ]
   edge [
-    source 4
-    target 0
-    key "r22"
-    type "sanctions"
-    sign -1
-    weight 0.80000000000000004
-    mutual 0
-    confidence "reported"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C13: the article says only that North Korea faces economic sanctions and isolation over its nuclear program and names no sanctioning state; attributing them to the US is an analyst mapping&quot;}]"
-  ]
-  edge [
-    source 5
-    target 0
-    key "r23"
-    type "sanctions"
-    sign -1
-    weight 0.80000000000000004
-    mutual 0
-    confidence "reported"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C13: the article says only that North Korea faces economic sanctions and isolation over its nuclear program and names no sanctioning state; attributing them to Japan is an analyst mapping&quot;}]"
-  ]
-  edge [
-    source 6
-    target 0
-    key "r24"
-    type "sanctions"
-    sign -1
-    weight 0.80000000000000004
-    mutual 0
-    confidence "reported"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Strategic Motives: Kim Jong Un's Calculated Risk&quot;,&quot;note&quot;:&quot;C13: the article says only that North Korea faces economic sanctions and isolation over its nuclear program and names no sanctioning state; attributing them to South Korea is an analyst mapping&quot;}]"
-  ]
-  edge [
     source 7
     target 1
     key "r25"
     type "hostility"
     sign -1
-    weight 0.71999999999999997
+    weight 0.40000000000000002
     mutual 1
     confidence "speculative"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Risk of Escalation: A Proxy to a Larger Conflict?&quot;,&quot;note&quot;:&quot;C33: possible NATO confrontation with the Russia-DPRK axis if North Korea officially enters the war&quot;}]"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Risk of Escalation: A Proxy to a Larger Conflict?&quot;,&quot;note&quot;:&quot;C33: possible NATO confrontation with the Russia-DPRK axis, only if North Korea officially enters the war&quot;}]"
   ]
   edge [
     source 7
@@ -371,9 +372,9 @@ graph [
     key "r26"
     type "hostility"
     sign -1
-    weight 0.71999999999999997
+    weight 0.40000000000000002
     mutual 1
     confidence "speculative"
-    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Risk of Escalation: A Proxy to a Larger Conflict?&quot;,&quot;note&quot;:&quot;C33: possible NATO confrontation with the Russia-DPRK axis if North Korea officially enters the war&quot;}]"
+    evidence "[{&quot;source&quot;:&quot;besson&quot;,&quot;section&quot;:&quot;Risk of Escalation: A Proxy to a Larger Conflict?&quot;,&quot;note&quot;:&quot;C33: possible NATO confrontation with the Russia-DPRK axis, only if North Korea officially enters the war&quot;}]"
   ]
 ]
