@@ -1,8 +1,9 @@
-/* Fuzz target: render (DOT, SVG and Graphviz JSON, engine dot) of every
- * graph the JSON reader accepts; Graphviz JSON is also what the dot-json
- * export writes (ag_export calls ag_render for it). The options come from a hash of the input, so one input
- * always renders the same way: colour by group, bloc or kind, legend on or
- * off, node size scaled or not. The DOT bytes must not depend on whether
+/* Fuzz target: render (DOT, SVG and Graphviz JSON, engine by size) of
+ * every graph the JSON reader accepts; Graphviz JSON is also what the
+ * dot-json export writes (ag_export calls ag_render for it). The options
+ * come from a hash of the input, so one input always renders the same way:
+ * colour by group, bloc or kind, legend on or off, node size scaled or not,
+ * edge labels auto, all or none. The DOT bytes must not depend on whether
  * SVG was asked for too (the same graph and options give the same DOT). */
 #include "fuzz.h"
 
@@ -47,6 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ag_render_opts_init(&ro);
     ro.color_by = (ag_color_by)(h % 3);
     ro.legend = (h >> 2) & 1;
+    ro.edge_labels = (ag_edge_labels)((h >> 6) % 3);
     bloc = calloc(g->n_actors + 1, sizeof *bloc);
     weight = calloc(g->n_actors + 1, sizeof *weight);
     FUZZ_CHECK(bloc && weight, "out of memory");
