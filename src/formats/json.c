@@ -109,6 +109,20 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
     ag_status st;
 
     *out = NULL;
+    if (memchr(data, '\0', len)) {
+        /* JSON text holds no NUL byte; jansson would take one for the end
+           of a number and read on */
+        ag_error e;
+        memset(&e, 0, sizeof e);
+        e.code = AG_EPARSE;
+        snprintf(e.file, sizeof e.file, "%s", display);
+        place(data, (size_t)((const char *)memchr(data, '\0', len) - data), &e.line, &e.column);
+        snprintf(e.message, sizeof e.message, "NUL byte in the file (JSON text may hold none) %s",
+                 AG__CHECKS_SKIPPED);
+        if (err)
+            *err = e;
+        return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
+    }
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         ag_error e;

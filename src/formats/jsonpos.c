@@ -205,7 +205,10 @@ static void scan_value(scan *sc)
     } else if (c == '"') {
         scan_string(sc, NULL, NULL);
     } else {
-        while (sc->i < sc->len && !strchr(",}] \t\r\n", sc->s[sc->i]))
+        /* strchr finds a NUL byte too: test it apart, so a NUL (which
+           jansson takes for the end of a number) is passed over, not
+           stalled on */
+        while (sc->i < sc->len && (!sc->s[sc->i] || !strchr(",}] \t\r\n", sc->s[sc->i])))
             advance(sc);
     }
 }

@@ -9,6 +9,7 @@
 #include <gvc.h>
 
 #include "core/internal.h"
+#include "core/strmap.h"
 #include "core/text.h"
 #include "render/style.h"
 
@@ -122,6 +123,121 @@ void ag_render_shutdown(void)
     the_gvc = NULL;
 }
 
+/* ---- object ids in creation order ------------------------------------- */
+
+/* cgraph's default id discipline makes a named object's id the address of
+ * its interned name, and keeps subgraphs ordered by id: clusters came out
+ * (in DOT, and so in the layout) in an order that depended on what the
+ * process had allocated before. This discipline numbers names in the order
+ * they are first seen (even ids) and anonymous objects by a counter (odd
+ * ids), so the same graph always gets the same ids. */
+typedef struct id_state {
+    Agraph_t *root;
+    ag_strmap *index; /* name -> position in names */
+    char **names;     /* interned in root (writers test them for HTML) */
+    size_t n, cap;
+    IDTYPE anon;
+} id_state;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    id_state *s = calloc(1, sizeof *s);
+    (void)disc;
+    if (s && !(s->index = ag_strmap_new(64))) {
+        free(s);
+        return NULL;
+    }
+    if (s) {
+        s->root = g;
+        s->anon = 1;
+    }
+    return s;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    id_state *s = state;
+    size_t k;
+    (void)objtype;
+    if (!s)
+        return 0;
+    if (!str) {
+        *id = s->anon;
+        s->anon += 2;
+        return 1;
+    }
+    if (ag_strmap_get(s->index, str, &k)) {
+        *id = 2 * ((IDTYPE)k + 1);
+        return 1;
+    }
+    if (!createflag)
+        return 0;
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? 2 * s->cap : 64;
+        char **nn = realloc(s->names, ncap * sizeof *nn);
+        if (!nn)
+            return 0;
+        s->names = nn;
+        s->cap = ncap;
+    }
+    if (!(s->names[s->n] = agstrdup(s->root, str)))
+        return 0;
+    if (ag_strmap_put(s->index, s->names[s->n], s->n, NULL) != 1) {
+        agstrfree(s->root, s->names[s->n]);
+        return 0;
+    }
+    *id = 2 * ((IDTYPE)s->n + 1);
+    s->n++;
+    return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE request)
+{
+    (void)state;
+    (void)objtype;
+    (void)request;
+    return 0;
+}
+
+/* Names live until the graph is closed: an id is never reused for another. */
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    id_state *s = state;
+    (void)objtype;
+    if (!s || id % 2 != 0 || id == 0 || id / 2 > s->n)
+        return NULL;
+    return s->names[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+    id_state *s = state;
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        agstrfree(s->root, s->names[i]);
+    free(s->names);
+    ag_strmap_free(s->index);
+    free(s);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
+static Agiddisc_t ordered_ids = {ids_open, ids_map, ids_alloc, ids_free,
+                                 ids_print, ids_close, ids_register};
+
 /* ---- DOT text through cgraph's writer --------------------------------- */
 
 static int put_sbuf(void *chan, const char *str)
@@ -151,11 +267,15 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
                               double *y, ag_error *err)
 {
     ag_render_opts defaults;
+    Agdisc_t disc;
     Agraph_t *root = NULL;
     GVC_t *gvc = NULL;
     int laid_out = 0, rc_layout;
     ag_status st = AG_OK;
 
+    disc.mem = AgDefaultDisc.mem;
+    disc.id = &ordered_ids;
+    disc.io = AgDefaultDisc.io;
     if (!opts) {
         ag_render_opts_init(&defaults);
         opts = &defaults;
@@ -168,7 +288,7 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
         st = ag_error_set(err, AG_ERENDER, "cannot start Graphviz");
         goto cleanup;
     }
-    root = ag__render_build(g, opts, NULL);
+    root = ag__render_build(g, opts, &disc);
     if (!root) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory while building the diagram");
         goto cleanup;
@@ -219,7 +339,7 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts, const ag_form
     io.putstr = put_sbuf;
     io.flush = flush_sbuf;
     disc.mem = AgDefaultDisc.mem;
-    disc.id = AgDefaultDisc.id;
+    disc.id = &ordered_ids;
     disc.io = &io;
 
     ag__graphviz_message_clear();

@@ -43,5 +43,17 @@ int main(void)
         CHECK_INT(q[2].column, 31);
         CHECK_INT(q[1].column, 9);
     }
+    {
+        /* a NUL byte after a number, which jansson takes for the number's
+           end: the scan passes over it (it stalled there for ever in an
+           array; found by the json fuzz target) */
+        static const char nul[] = "[1, 2\0\t, 3]\n";
+        ag_jsonpos_query q[2] = {{"/1", 0, 0}, {"/2", 0, 0}};
+        CHECK_INT(ag_jsonpos_locate(nul, sizeof nul - 1, q, 2), 0);
+        CHECK_INT(q[0].line, 1);
+        CHECK_INT(q[0].column, 5);
+        CHECK_INT(q[1].line, 1);
+        CHECK_INT(q[1].column, 10);
+    }
     TEST_END();
 }

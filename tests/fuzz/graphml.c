@@ -1,0 +1,24 @@
+/* Fuzz target: the GraphML (libxml2) reader and the checker behind it, through
+ * ag_graph_load_ex() as `actorgraph validate --from graphml` runs them. */
+#include "fuzz.h"
+
+static fuzz_file input;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    ag_init();
+    fuzz_file_open(&input, "input.graphml");
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_file_set(&input, data, size);
+    ag_graph_free(fuzz_load(&input, AG_IN_GRAPHML, NULL));
+    return 0;
+}
