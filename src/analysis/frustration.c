@@ -6,9 +6,11 @@
  * random order, to the neighbouring bloc (or a new one) that lowers the
  * frustration most; when no move helps, each bloc becomes one node and the
  * blocs move in turn, so whole blocs merge; the result is refined actor by
- * actor again, and the whole repeats until nothing improves. Several seeded
- * restarts keep the best. Pure C with its own random numbers: safe to run in
- * several threads at once (no igraph call, no global state). */
+ * actor again, and the whole repeats until nothing improves. Each search
+ * is then kicked (a tenth of the actors moved at random, the search resumed,
+ * the result kept when better), and seeded restarts keep the best. Pure C
+ * with its own random numbers: safe to run in several threads at once (no
+ * igraph call, no global state). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
