@@ -7,6 +7,7 @@
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
 #include "actorgraph/error.h"
+#include "actorgraph/events.h"
 #include "actorgraph/export.h"
 #include "actorgraph/io.h"
 #include "actorgraph/limits.h"

@@ -28,6 +28,16 @@ extern const ag_command ag_cmd_report;
 extern const ag_command ag_cmd_clusters;
 extern const ag_command ag_cmd_export;
 extern const ag_command ag_cmd_convert;
+extern const ag_command ag_cmd_events;
+
+/* What convert (and events) write: an export format, or CSV or DOT. */
+enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };
+/* Output formats by name: the export formats, csv and dot; 0 when unknown. */
+int cli_out_format_parse(const char *name, int *f);
+/* The output format a path's longest known ending implies; 0 when none. */
+int cli_out_format_from_path(const char *path, int *f);
+/* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
+char *cli_actors_path(const char *path);
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);

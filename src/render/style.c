@@ -442,6 +442,8 @@ static int labelled(const ag_graph *g, const ag_render_opts *o, const ag_relatio
     }
 }
 
+#define AG_TITLE_SOURCES 3
+
 static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
 {
     char *html;
@@ -452,8 +454,14 @@ static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
     if (g->n_sources > 0) {
         ag__sb_puts(b, "<br/><font point-size=\"10\" color=\"#555555\">Source");
         ag__sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
+        /* at most AG_TITLE_SOURCES, so that a graph citing hundreds of
+           sources (event data's URLs) keeps a title of readable width */
         for (size_t i = 0; i < g->n_sources; i++) {
             const ag_source *s = &g->sources[i];
+            if (i == AG_TITLE_SOURCES) {
+                ag__sb_printf(b, "; and %zu more", g->n_sources - i);
+                break;
+            }
             if (i)
                 ag__sb_puts(b, "; ");
             if (s->author) {
