@@ -958,9 +958,12 @@ static const char *const dyad_header[] = {"source", "target",   "group",   "star
                                           "articles", "tone_sum", "url1",   "url2",   "url3"};
 #define DYAD_COLS 14
 
+typedef struct dyad_ctx dyad_ctx;
+static void on_cell(void *s, size_t len, void *data);
+
 static void on_cell(void *s, size_t len, void *data)
 {
-    ag_events *e = data;
+    ag_events *e = *(ag_events **)data; /* dyad_ctx starts with it */
     if (e->n_cells >= DYAD_COLS + 1) {
         e->n_cells = DYAD_COLS + 2; /* too many */
         return;
@@ -982,12 +985,12 @@ static void on_cell(void *s, size_t len, void *data)
     e->cells_len += len + 1;
 }
 
-typedef struct dyad_ctx {
-    ag_events *e;
+struct dyad_ctx {
+    ag_events *e; /* first: on_cell reads it */
     ev_row r;
     int header_done;
     int rows_ready;   /* a record ended */
-} dyad_ctx;
+};
 
 static void on_record(int c, void *data)
 {
@@ -1116,8 +1119,8 @@ static ag_status read_dyads(ag_events *e, ag__evin *in, char *first, size_t firs
             line += 3;
             len -= 3;
         }
-        if (csv_parse(&p, line, len, on_cell, on_record, e) != len ||
-            csv_parse(&p, "\n", 1, on_cell, on_record, e) != 1) {
+        if (csv_parse(&p, line, len, on_cell, on_record, &c) != len ||
+            csv_parse(&p, "\n", 1, on_cell, on_record, &c) != 1) {
             ag_error_set(err, AG_EPARSE, "malformed quoting in the dyad CSV");
             snprintf(err->file, sizeof err->file, "%s", r0->display);
             err->line = (int)no;
@@ -1136,7 +1139,7 @@ static ag_status read_dyads(ag_events *e, ag__evin *in, char *first, size_t firs
         if ((st = ag__evin_line(in, &line, &len, &no, err)) != AG_OK)
             goto cleanup;
     }
-    if (csv_fini(&p, on_cell, on_record, e) != 0) {
+    if (csv_fini(&p, on_cell, on_record, &c) != 0) {
         ag_error_set(err, AG_EPARSE, "unterminated quoted field in the dyad CSV");
         snprintf(err->file, sizeof err->file, "%s", r0->display);
         err->line = (int)no;
