@@ -408,6 +408,13 @@ def case_outputs():
     rc, out, err = run(f, "-q", "-o", "-")
     expect(rc, 0, "stdout")
     expect(json.loads(out)["relations"][0]["source"], "PRK", "stdout graph")
+    # render's title names the first three sources and counts the rest
+    dot = subprocess.run([BIN, "render", os.path.join(TMP, "out", "gdelt2.json"), "-o", "-"],
+                         capture_output=True, text=True).stdout
+    title = [l for l in dot.splitlines() if "Sources: " in l]
+    if len(title) != 1 or "http://a.example/3" not in title[0] or \
+            "; and 4 more" not in title[0] or "http://a.example/2" in title[0]:
+        fail("render title: " + repr(title))
     # the output may not be an input
     same = os.path.join(TMP, "rows.json")
     shutil.copy(f, same)
