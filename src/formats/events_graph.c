@@ -12,7 +12,47 @@
 #include "actorgraph/events.h"
 #include "actorgraph/limits.h"
 #include "core/strmap.h"
+#include "core/text.h"
 #include "formats/formats.h"
+
+/* s as valid UTF-8: each byte that does not belong to a valid sequence
+ * written as %XX (as URLs escape bytes); NULL when out of memory. The
+ * caller frees it. */
+static char *clean_utf8(const char *s)
+{
+    size_t n = strlen(s), k = 0;
+    char *out = malloc(3 * n + 1);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t q = ag__utf8_seq((const unsigned char *)s + i, n - i);
+        if (q == 0) {
+            snprintf(out + k, 4, "%%%02X", (unsigned char)s[i]);
+            k += 3;
+            i++;
+        } else {
+            memcpy(out + k, s + i, q);
+            k += q;
+            i += q;
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* json_string of s, any invalid UTF-8 escaped (clean_utf8). */
+static json_t *json_text(const char *s)
+{
+    json_t *v;
+    char *c;
+    if (ag__utf8_valid(s, strlen(s)))
+        return json_string(s);
+    if (!(c = clean_utf8(s)))
+        return NULL;
+    v = json_string(c);
+    free(c);
+    return v;
+}
 
 static int cmp_dyad(const void *x, const void *y)
 {
@@ -80,7 +120,7 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
         goto cleanup;
     }
     ag__json_put(root, "actorgraph", json_integer(1), &bad);
-    ag__json_put(root, "title", json_string(p->title), &bad);
+    ag__json_put(root, "title", json_text(p->title), &bad);
     ag__json_put(root, "sources", sources, &bad);
     ag__json_put(root, "actors", actors, &bad);
     ag__json_put(root, "relations", rels, &bad);
@@ -127,7 +167,7 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
     }
     src = json_object();
     ag__json_put(src, "id", json_string("events"), &bad);
-    ag__json_put(src, "title", json_string(title), &bad);
+    ag__json_put(src, "title", json_text(title), &bad);
     if (p->author)
         ag__json_put(src, "author", json_string(p->author), &bad);
     if (p->url)
@@ -207,8 +247,8 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
                 }
                 snprintf(id, sizeof id, "u%zu", at + 1);
                 ag__json_put(s, "id", json_string(id), &bad);
-                ag__json_put(s, "title", json_string(url), &bad);
-                ag__json_put(s, "url", json_string(url), &bad);
+                ag__json_put(s, "title", json_text(url), &bad);
+                ag__json_put(s, "url", json_text(url), &bad);
             }
             snprintf(id, sizeof id, "u%zu", at + 1);
             item = json_object();

@@ -415,6 +415,17 @@ def case_outputs():
     if len(title) != 1 or "http://a.example/3" not in title[0] or \
             "; and 4 more" not in title[0] or "http://a.example/2" in title[0]:
         fail("render title: " + repr(title))
+    # a URL that is not UTF-8 keeps its bytes as %XX; a file name too
+    row = open(f, "rb").read().split(b"\n")[0].split(b"\t")
+    row[60] = b"http://e.example/caf\xe9"
+    odd = os.path.join(TMP, "caf\xe9.tsv".encode("latin-1").decode("utf-8", "surrogateescape"))
+    open(odd, "wb").write(b"\t".join(row) + b"\n")
+    rc, out, err = run(odd, "-q", "-o", "-")
+    expect(rc, 0, "non-UTF-8 URL: " + err)
+    g = json.loads(out)
+    expect([s.get("url") for s in g["sources"]][1:], ["http://e.example/caf%E9"],
+           "non-UTF-8 URL")
+    expect(g["title"], "GDELT 2.0 Events, caf%E9: relations by sign", "non-UTF-8 file name")
     # the output may not be an input
     same = os.path.join(TMP, "rows.json")
     shutil.copy(f, same)
