@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "table.h"
@@ -26,8 +27,9 @@ static const char usage[] =
     "Without -o, writes out/NAME.json, NAME being the first FILE's name without\n"
     "its extensions. OUT may be any format 'convert' writes (by its extension).\n"
     "Beside OUT goes OUT's name with .manifest.json: the inputs with their\n"
-    "SHA-256, the options and the summary (none when OUT is '-'). Nothing is\n"
-    "written when an input is unreadable, truncated or corrupt.\n"
+    "SHA-256, the options and the summary (none when OUT is '-', a device or a\n"
+    "FIFO). Nothing is written when an input is unreadable, truncated or\n"
+    "corrupt.\n"
     "\n"
     "Options:\n"
     "  -o, --output OUT     the graph file\n"
@@ -253,6 +255,7 @@ static int run(int argc, char **argv)
     int c, quiet = 0, rc = AG_EXIT_OK, format = AG_EXPORT_JSON;
     ag_ev_format ds_fmt = AG_EV_AUTO;
     ag_ev_provenance prov;
+    struct stat sb;
 
     memset(&r, 0, sizeof r);
     ag_ev_opts_init(&r.o);
@@ -447,7 +450,7 @@ static int run(int argc, char **argv)
         outs[n_out].data = actors.data;
         outs[n_out++].len = actors.len;
     }
-    if (strcmp(out_arg, "-") != 0) {
+    if (strcmp(out_arg, "-") != 0 && (stat(out_arg, &sb) != 0 || S_ISREG(sb.st_mode))) {
         if (!(mpath = manifest_path(out_arg)) ||
             !(mtext = manifest_text(&r, ag_events_summary(ev))))
             goto oom;
