@@ -12,6 +12,10 @@ scripts/cow-graph makes (docs/cow.md):
   docs/cow.md is the one `scripts/cow-graph --mapping` prints; render draws
   it (PNG and SVG) and clusters puts the United States and the Soviet
   Union / Russia in different blocs, the United Kingdom with the former;
+  the script merges a fixture of our own (51 small windows written here)
+  into the relations worked out by hand, and refuses bad windows (one
+  missing, a bad sign, an unknown state, a pair turned round or twice in a
+  window) with one line and exit 1, writing nothing;
 - when ../shared/datasets/cow is there: the script regenerates the
   committed graph byte for byte, and each of the 51 windows rebuilt from the
   graph (the relations covering all of its four years, states back to the
@@ -80,6 +84,69 @@ table = subprocess.run([sys.executable, script, "--mapping"], check=True,
                        capture_output=True, text=True).stdout
 with open(os.path.join(root, "docs", "cow.md"), encoding="utf-8") as f:
     check(table in f.read(), "docs/cow.md lacks the table of scripts/cow-graph --mapping")
+table_codes = {line.split(" | ")[0][2:] for line in table.splitlines()[2:]}
+check(table_codes == set(code.values()), "the mapping's codes are not the graph's states")
+
+
+def cow_graph(windows, *args):
+    """Runs scripts/cow-graph on windows {k: [rows]} written to a temporary
+    directory (k None: the file is left out); returns (status, stderr, graph
+    or None, whether the output file exists)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(46, 97):
+            if windows.get(k) is None:
+                continue
+            with open(os.path.join(tmp, "%02d-%02d.csv" % (k, k + 3)), "w") as f:
+                f.write('"source","target","sign"\n' + "".join(r + "\n" for r in windows[k]))
+        out = os.path.join(tmp, "out.json")
+        p = subprocess.run([sys.executable, script, "--cow", tmp, "-o", out, *args],
+                           capture_output=True, text=True)
+        graph = None
+        if os.path.exists(out):
+            with open(out, encoding="utf-8") as f:
+                graph = json.load(f)
+        return p.returncode, p.stderr, graph, os.path.exists(out)
+
+
+# The merge on a fixture of our own: the United Kingdom and the United States
+# allied in every window; Uruguay and Argentina allied in 46-49 to 50-53,
+# hostile in 51-54 and 52-55, absent from 53-56, hostile again from 54-57;
+# West and united Germany hostile in 60-63 only.
+fixture = {k: ['"GBR","USA",1'] for k in range(46, 97)}
+for k in range(46, 97):
+    if k <= 50:
+        fixture[k].append('"URU","ARG",1')
+    elif k != 53:
+        fixture[k].append('"URU","ARG",-1')
+fixture[60].append('"GFR","GER",-1')
+status, err, g, _ = cow_graph(fixture)
+check(status == 0, "fixture: exit %d: %s" % (status, err))
+if g:
+    got = [(r["source"], r["target"], r["type"], r["start"], r["end"]) for r in g["relations"]]
+    # ordered by start, end, source, target
+    check(got == [("URY", "ARG", "alliance", "1946", "1953"),
+                  ("GBR", "USA", "alliance", "1946", "1999"),
+                  ("URY", "ARG", "hostility", "1951", "1955"),
+                  ("URY", "ARG", "hostility", "1954", "1999"),
+                  ("GFR", "DEU", "hostility", "1960", "1963")], "fixture: relations %s" % got)
+    check([a["id"] for a in g["actors"]] == ["ARG", "DEU", "GBR", "GFR", "URY", "USA"],
+          "fixture: actors %s" % [a["id"] for a in g["actors"]])
+    check(g["relations"][0]["evidence"][0] == {
+        "source": "doreian-mrvar-2015", "section": "windows 1946-49 to 1950-53",
+        "note": "positive (alliance or similar cooperation) tie URU-ARG in 5 windows"},
+        "fixture: evidence %s" % g["relations"][0]["evidence"][0])
+
+# Bad input: one line on standard error, exit 1, nothing written.
+for what, windows, message in (
+        ("a missing window", {**fixture, 70: None}, "70-73.csv"),
+        ("a bad sign", {**fixture, 48: ['"GBR","USA",2']}, "48-51.csv:2: expected"),
+        ("an unknown state", {**fixture, 49: ['"XXX","USA",1']}, "state XXX is not in"),
+        ("a pair turned round", {**fixture, 50: ['"USA","GBR",1']}, "other way round"),
+        ("a pair twice", {**fixture, 51: ['"GBR","USA",1', '"USA","GBR",-1']},
+         "51-54.csv:3: second tie")):
+    status, err, _, written = cow_graph(windows)
+    check(status == 1 and message in err and err.count("\n") == 1 and not written,
+          "%s: exit %d, wrote %s, stderr %r" % (what, status, written, err))
 
 with tempfile.TemporaryDirectory() as tmp:
     png, svg = os.path.join(tmp, "cow.png"), os.path.join(tmp, "cow.svg")
