@@ -832,8 +832,10 @@ cleanup:
 
 static void check_root(loader *L, json_t *root, int *stop)
 {
+    /* "selection" is what a selection's export says was selected: not
+       applied on reading */
     static const char *const known[] = {"actorgraph", "title", "description", "sources",
-                                        "actors", "relations", NULL};
+                                        "actors", "relations", "selection", NULL};
     json_t *v = json_object_get(root, "actorgraph");
     const char *title, *desc;
     *stop = 0;

@@ -9,6 +9,7 @@
 
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
+#include "actorgraph/select.h"
 #include "core/internal.h"
 #include "core/text.h"
 #include "formats/formats.h"
@@ -470,6 +471,15 @@ static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
             }
         }
         ag__sb_puts(b, "</font>");
+    }
+    if (g->selection) {
+        char sel[512];
+        ag_selection_describe(g->selection, sel, sizeof sel);
+        if (sel[0]) {
+            ag__sb_puts(b, "<br/><font point-size=\"12\">");
+            sb_html(b, sel);
+            ag__sb_puts(b, "</font>");
+        }
     }
     ag__sb_printf(b, "<br/><font point-size=\"10\" color=\"#555555\">%zu actors, %zu relations</font>>",
               g->n_actors, g->n_relations);
