@@ -455,8 +455,8 @@ static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
         ag__sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
         for (size_t i = 0; i < g->n_sources; i++) {
             const ag_source *s = &g->sources[i];
-            if (i)
-                ag__sb_puts(b, "; ");
+            if (i) /* one source a line: a diagram as wide as its graph */
+                ag__sb_puts(b, "<br/>");
             if (s->author) {
                 sb_html(b, s->author);
                 ag__sb_puts(b, ", ");
