@@ -15,6 +15,7 @@
 #include "actorgraph/model.h"
 #include "actorgraph/progress.h"
 #include "actorgraph/render.h"
+#include "actorgraph/select.h"
 #include "actorgraph/vocab.h"
 
 /* The library's version, "MAJOR.MINOR.PATCH". */

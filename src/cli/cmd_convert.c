@@ -26,6 +26,7 @@ static const char usage[] =
     "Options:\n"
     "  -t, --to FMT        output format\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -95,7 +96,7 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
         {"quiet", no_argument, NULL, 'q'},
-        CLI_INPUT_LONGOPTS,
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -110,11 +111,16 @@ static int run(int argc, char **argv)
     int c, has_to = 0, quiet = 0, rc, format = AG_EXPORT_JSON;
 
     ag_export_opts_init(&xo);
-    cli_input_init(&in);
+    cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
+            if (optarg[0] >= '0' && optarg[0] <= '9') { /* --to DATE: a selection */
+                if (!cli_input_option(&in, CLI_OPT_TO, optarg, "convert", &rc))
+                    return rc;
+                break;
+            }
             if (!cli_out_format_parse(optarg, &format))
                 return cli_usage_error("convert",
                                        "unknown output format '%s' (json, csv, graphml, gml, dot, "

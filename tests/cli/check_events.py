@@ -134,9 +134,14 @@ def case_gdelt2():
     rc, _, err = run(os.path.join(FIX, "gdelt2.tsv"), "--format", "gdelt2", "-o",
                      os.path.join(TMP, "f.json"))
     expect(open(os.path.join(TMP, "f.json"), "rb").read(), a, "--format gdelt2 = auto")
-    # validate accepts it without a warning
-    p = subprocess.run([BIN, "validate", os.path.join(TMP, "g.json")], capture_output=True)
-    expect((p.returncode, p.stderr), (0, b""), "validate")
+    # validate accepts it; its only warnings say that RUS and CHN cooperate
+    # and fight in the same days, which is what events record
+    p = subprocess.run([BIN, "validate", os.path.join(TMP, "g.json")], capture_output=True,
+                       text=True)
+    expect(p.returncode, 0, "validate")
+    for line in p.stderr.splitlines():
+        if ": warning: " not in line or "contradicts" not in line:
+            fail("validate: " + line)
 
 
 def case_options():
@@ -413,7 +418,7 @@ def case_outputs():
                          capture_output=True, text=True).stdout
     title = [l for l in dot.splitlines() if "Sources: " in l]
     if len(title) != 1 or "http://a.example/3" not in title[0] or \
-            "; and 4 more" not in title[0] or "http://a.example/2" in title[0]:
+            "<br/>and 4 more" not in title[0] or "http://a.example/2" in title[0]:
         fail("render title: " + repr(title))
     # a URL that is not UTF-8 keeps its bytes as %XX; a file name too
     row = open(f, "rb").read().split(b"\n")[0].split(b"\t")
