@@ -126,4 +126,13 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
                           const ag_ev_provenance *p, ag_graph **out, ag_ev_summary *sum,
                           ag_error *err);
 
+/* The SQL route (docs/events.md, "Beyond one machine"): the aggregation
+ * that reading rows with e's options does, written as one standard SQL
+ * query over a GDELT events table (the codebook's column names; table NULL
+ * for "events") that BigQuery, Spark SQL, DuckDB and SQLite run unchanged.
+ * Its result, saved as CSV with a header, is the dyad CSV that
+ * AG_EV_DYADS reads. *out is malloc'd. AG_EARG for --period week (no
+ * portable form) or a table that is not a name. */
+ag_status ag_events_sql(ag_events *e, const char *table, char **out, ag_error *err);
+
 #endif

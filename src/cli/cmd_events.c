@@ -13,6 +13,8 @@ static const char usage[] =
     "usage: actorgraph events FILE... [-o OUT] [--format FMT] [--actors country|code]\n"
     "                         [--by sign|root|type] [--period PERIOD] [--min-events N]\n"
     "                         [--weight goldstein|volume] [--strict] [-q]\n"
+    "       actorgraph events --print-sql [--sql-table NAME] [--actors ...] [--by ...]\n"
+    "                         [--period ...] [--min-events N]\n"
     "\n"
     "Read CAMEO-coded event files and write a graph of the relations they\n"
     "record: events are summed per ordered pair of actors, per group (--by)\n"
@@ -45,6 +47,13 @@ static const char usage[] =
     "      --weight W       goldstein: |mean Goldstein| / 10 (default); volume: that\n"
     "                       times log(1+events) / log(1+most events of a dyad)\n"
     "      --strict         a bad row is an error (exit 2), not skipped\n"
+    "      --print-sql      print the same aggregation as one SQL query over the\n"
+    "                       GDELT events table (BigQuery, Spark SQL, DuckDB,\n"
+    "                       SQLite); save its result as CSV and read it back with\n"
+    "                       --format dyads (where --weight applies). Not for\n"
+    "                       --period week, which has no portable SQL form\n"
+    "      --sql-table NAME the table the query reads (default events; BigQuery:\n"
+    "                       '`gdelt-bq.gdeltv2.events`')\n"
     "  -q, --quiet          no summary, progress or 'wrote' lines\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -223,9 +232,52 @@ static char *manifest_text(const run_state *r, const ag_ev_summary *s)
     return text;
 }
 
+/* --print-sql: the query on standard output; nothing else is read or
+ * written. */
+static int print_query(const ag_ev_opts *o, const char *table, int n_files, const char *out)
+{
+    ag_events *ev = NULL;
+    ag_error err;
+    ag_status st;
+    char *sql = NULL;
+    int rc = AG_EXIT_OK;
+
+    if (n_files > 0)
+        return cli_usage_error("events", "--print-sql reads no FILE: it prints the query");
+    if (out)
+        return cli_usage_error("events", "--print-sql writes to standard output, not -o");
+    if (o->format != AG_EV_AUTO && o->format != AG_EV_GDELT2 && o->format != AG_EV_GDELT1)
+        return cli_usage_error("events", "--print-sql queries the GDELT events table, not "
+                                         "--format %s", ag_ev_format_name(o->format));
+    if (o->strict)
+        return cli_usage_error("events", "--strict has no meaning for --print-sql");
+    ag_error_clear(&err);
+    if ((st = ag_events_new(o, &ev, &err)) != AG_OK ||
+        (st = ag_events_sql(ev, table, &sql, &err)) != AG_OK) {
+        if (st == AG_EARG)
+            rc = cli_usage_error("events", "%s", err.message);
+        else {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+        }
+        goto cleanup;
+    }
+    if (fputs(sql, stdout) == EOF || fflush(stdout) != 0) {
+        fprintf(stderr, "actorgraph: events: cannot write the query to standard output\n");
+        rc = AG_EXIT_OUTPUT;
+    }
+cleanup:
+    free(sql);
+    ag_events_free(ev);
+    return rc;
+}
+
 static int run(int argc, char **argv)
 {
-    enum { OPT_ACTORS = 0x200, OPT_BY, OPT_PERIOD, OPT_MIN, OPT_WEIGHT, OPT_STRICT };
+    enum {
+        OPT_ACTORS = 0x200, OPT_BY, OPT_PERIOD, OPT_MIN, OPT_WEIGHT, OPT_STRICT, OPT_SQL,
+        OPT_SQL_TABLE
+    };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -235,6 +287,8 @@ static int run(int argc, char **argv)
         {"min-events", required_argument, NULL, OPT_MIN},
         {"weight", required_argument, NULL, OPT_WEIGHT},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"print-sql", no_argument, NULL, OPT_SQL},
+        {"sql-table", required_argument, NULL, OPT_SQL_TABLE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -252,7 +306,8 @@ static int run(int argc, char **argv)
     char *outpath = NULL, *apath = NULL, *mpath = NULL, *mtext = NULL, *title = NULL;
     const char *out_arg = NULL;
     size_t n_dy, n_out = 0;
-    int c, quiet = 0, rc = AG_EXIT_OK, format = AG_EXPORT_JSON;
+    int c, quiet = 0, rc = AG_EXIT_OK, format = AG_EXPORT_JSON, print_sql = 0;
+    const char *sql_table = NULL;
     ag_ev_format ds_fmt = AG_EV_AUTO;
     ag_ev_provenance prov;
     struct stat sb;
@@ -309,6 +364,12 @@ static int run(int argc, char **argv)
         case OPT_STRICT:
             r.o.strict = true;
             break;
+        case OPT_SQL:
+            print_sql = 1;
+            break;
+        case OPT_SQL_TABLE:
+            sql_table = optarg;
+            break;
         case 'q':
             quiet = 1;
             cli_progress_quiet();
@@ -322,6 +383,10 @@ static int run(int argc, char **argv)
             return cli_usage_error("events", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (print_sql)
+        return print_query(&r.o, sql_table, argc - optind, out_arg);
+    if (sql_table)
+        return cli_usage_error("events", "--sql-table goes with --print-sql");
     if (optind >= argc)
         return cli_usage_error("events", "needs at least one FILE ('-' for standard input)");
     r.files = argv + optind;

@@ -266,6 +266,17 @@ static ag_status load_iso(ag_events *e, ag_error *err)
     return AG_OK;
 }
 
+const ag_ev_opts *ag__ev_opts(const ag_events *e)
+{
+    return &e->o;
+}
+
+const char *const *ag__ev_states(const ag_events *e, size_t *n)
+{
+    *n = e->n_iso;
+    return (const char *const *)e->iso_code;
+}
+
 /* The name iso-codes gives a state id (common name, else name), or NULL. */
 const char *ag__ev_actor_name(const ag_events *e, const char *id)
 {
@@ -953,7 +964,7 @@ static ag_status icews_row(ag_events *e, char *line, size_t len, const ev_row *r
 
 /* ---- the dyad CSV ---- */
 
-static const char *const dyad_header[] = {"source", "target",   "group",   "start",   "end",
+static const char *const dyad_header[] = {"source", "target",   "grp", "period_start", "period_end",
                                           "events", "g10_sum",  "mentions", "sources",
                                           "articles", "tone_sum", "url1",   "url2",   "url3"};
 #define DYAD_COLS 14
@@ -1028,7 +1039,7 @@ static ag_status dyad_record(dyad_ctx *c, ag_error *err)
         for (int k = 0; k < DYAD_COLS; k++)
             if (n != DYAD_COLS || strcmp(e->cells + e->cell_off[k], dyad_header[k]) != 0) {
                 ag_error_set(err, AG_EPARSE,
-                             "the dyad CSV needs the header source,target,group,start,end,"
+                             "the dyad CSV needs the header source,target,grp,period_start,period_end,"
                              "events,g10_sum,mentions,sources,articles,tone_sum,url1,url2,"
                              "url3");
                 snprintf(err->file, sizeof err->file, "%s", c->r.display);
@@ -1165,8 +1176,8 @@ static ag_ev_format detect(const char *line, size_t len)
     size_t tabs = 0;
     if (strncmp(line, "Event ID\t", 9) == 0)
         return AG_EV_ICEWS;
-    if (strncmp(line, "source,target,group,", 20) == 0 ||
-        strncmp(line, "\xef\xbb\xbfsource,target,group,", 23) == 0)
+    if (strncmp(line, "source,target,grp,", 18) == 0 ||
+        strncmp(line, "\xef\xbb\xbfsource,target,grp,", 21) == 0)
         return AG_EV_DYADS;
     for (const char *p = line; (p = memchr(p, '\t', len - (size_t)(p - line))); p++)
         tabs++;
@@ -1203,7 +1214,7 @@ ag_status ag_events_read(ag_events *e, const char *path, const char *display, ag
             st = ag_error_set(err, AG_EPARSE,
                               "cannot tell the layout from the first line (GDELT 2.0: 61 "
                               "tab-separated columns; GDELT 1.0: 57 or 58; ICEWS: a header "
-                              "starting \"Event ID\"; dyads: a header \"source,target,group,"
+                              "starting \"Event ID\"; dyads: a header \"source,target,grp,"
                               "...\"): use --format");
             err->line = 1;
             goto located;

@@ -18,11 +18,12 @@
 
 #include "actorgraph/vocab.h"
 #include "core/text.h"
-#include "formats/events_sql.h"
+#include "actorgraph/events.h"
+#include "formats/formats.h"
 
 /* The column expressions of the period bucket: its key, first and last
  * day as the dyad CSV writes them. d is the date as text, YYYYMMDD. */
-static void period_columns(ag_sbuf *b, ag__sql_period p)
+static void period_columns(ag_sbuf *b, ag_ev_period p)
 {
     static const char day[] =
         "SUBSTR(d, 1, 4) || '-' || SUBSTR(d, 5, 2) || '-' || SUBSTR(d, 7, 2)";
@@ -37,24 +38,24 @@ static void period_columns(ag_sbuf *b, ag__sql_period p)
         "ELSE '12' END";
     const char *key = day, *first = day, *last = day;
     switch (p) {
-    case AG__SQL_DAY: case AG__SQL_WEEK: break;
-    case AG__SQL_MONTH: key = first = last = month; break;
-    case AG__SQL_QUARTER: key = first = qfirst; last = qlast; break;
-    case AG__SQL_YEAR: key = first = last = "SUBSTR(d, 1, 4)"; break;
-    case AG__SQL_ALL: key = "'all'"; break;
+    case AG_EV_PERIOD_DAY: case AG_EV_PERIOD_WEEK: break;
+    case AG_EV_PERIOD_MONTH: key = first = last = month; break;
+    case AG_EV_PERIOD_QUARTER: key = first = qfirst; last = qlast; break;
+    case AG_EV_PERIOD_YEAR: key = first = last = "SUBSTR(d, 1, 4)"; break;
+    case AG_EV_PERIOD_ALL: key = "'all'"; break;
     }
     ag__sb_printf(b, "    %s AS p_key,\n    %s AS p_first,\n    %s AS p_last", key, first, last);
 }
 
 /* The group expression for --by; g10 and code are columns of the inner
  * query. */
-static void group_column(ag_sbuf *b, ag__sql_by by)
+static void group_column(ag_sbuf *b, ag_ev_by by)
 {
-    if (by == AG__SQL_BY_SIGN) {
+    if (by == AG_EV_BY_SIGN) {
         ag__sb_puts(b, "CASE WHEN g10 > 0 THEN 'cooperation' ELSE 'conflict' END");
         return;
     }
-    if (by == AG__SQL_BY_TYPE) {
+    if (by == AG_EV_BY_TYPE) {
         size_t n, i, j;
         const ag_reltype *t = ag_reltypes(&n);
         ag__sb_puts(b, "CASE");
@@ -78,7 +79,7 @@ static void group_column(ag_sbuf *b, ag__sql_by by)
 }
 
 /* `col IN ('A', 'B', ...)`, ten codes a line. */
-static void in_list(ag_sbuf *b, const char *col, const char *const *codes, size_t n)
+static void in_list(ag_sbuf *b, const char *col, const char **codes, size_t n)
 {
     ag__sb_printf(b, "%s IN (", col);
     for (size_t i = 0; i < n; i++)
@@ -120,27 +121,27 @@ static int plain_table(const char *s)
     return 1;
 }
 
-static const char *by_name(ag__sql_by by)
+static int cmp_str(const void *a, const void *b)
 {
-    return by == AG__SQL_BY_SIGN ? "sign" : by == AG__SQL_BY_ROOT ? "root" : "type";
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static const char *period_name(ag__sql_period p)
-{
-    static const char *const names[] = {"day", "week", "month", "quarter", "year", "all"};
-    return names[p];
-}
-
-ag_status ag__events_sql(const ag__sql_opts *o, char **out, ag_error *err)
+ag_status ag_events_sql(ag_events *e, const char *table, char **out, ag_error *err)
 {
     ag_status st = AG_OK;
     ag_sbuf b = {0};
-    const char *a1 = o->actors == AG__SQL_ACTORS_CODE ? "Actor1Code" : "Actor1CountryCode";
-    const char *a2 = o->actors == AG__SQL_ACTORS_CODE ? "Actor2Code" : "Actor2CountryCode";
-    const char *table = o->table ? o->table : "events";
+    const ag_ev_opts *o = ag__ev_opts(e);
+    const char *a1 = o->actors == AG_EV_ACTORS_CODE ? "Actor1Code" : "Actor1CountryCode";
+    const char *a2 = o->actors == AG_EV_ACTORS_CODE ? "Actor2Code" : "Actor2CountryCode";
+    const char **codes = NULL;
+    size_t ncodes = 0;
+    const char *const *states = ag__ev_states(e, &ncodes);
+
+    if (!table)
+        table = "events";
 
     *out = NULL;
-    if (o->period == AG__SQL_WEEK) {
+    if (o->period == AG_EV_PERIOD_WEEK) {
         st = ag_error_set(err, AG_EARG,
                           "--period week has no portable SQL form (ISO weeks need "
                           "engine-specific date functions); use day, month, quarter, year "
@@ -153,24 +154,32 @@ ag_status ag__events_sql(const ag__sql_opts *o, char **out, ag_error *err)
                           "dots, or `project.dataset.table` in backquotes)", table);
         goto cleanup;
     }
-    for (size_t i = 0; i < o->ncountries; i++)
-        if (!plain_code(o->countries[i])) {
-            st = ag_error_set(err, AG_EARG, "country code '%s' is not letters and digits",
-                              o->countries[i]);
+    if (ncodes && !(codes = malloc(ncodes * sizeof *codes))) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < ncodes; i++) {
+        codes[i] = states[i];
+        if (!plain_code(codes[i])) {
+            st = ag_error_set(err, AG_EINVALID, "state code '%s' is not letters and digits",
+                              codes[i]);
             goto cleanup;
         }
+    }
+    if (ncodes)
+        qsort(codes, ncodes, sizeof *codes, cmp_str);
 
     ag__sb_printf(&b,
                   "-- actorgraph events: GDELT events aggregated into dyads "
                   "(docs/events.md).\n"
-                  "-- Options: --by %s --period %s --actors %s --min-events %ld\n"
+                  "-- Options: --by %s --period %s --actors %s --min-events %lld\n"
                   "-- Runs unchanged on BigQuery, Spark SQL, DuckDB and SQLite over a table "
                   "with the\n"
                   "-- GDELT Event codebook's columns (1.0 or 2.0). Save the result as CSV "
                   "with its\n"
                   "-- header line, then: actorgraph events --format dyads RESULT.csv\n",
-                  by_name(o->by), period_name(o->period),
-                  o->actors == AG__SQL_ACTORS_CODE ? "code" : "country", o->min_events);
+                  ag_ev_by_name(o->by), ag_ev_period_name(o->period),
+                  o->actors == AG_EV_ACTORS_CODE ? "code" : "country", o->min_events);
     ag__sb_printf(&b,
                   "WITH ev AS (\n"
                   "  SELECT\n"
@@ -184,13 +193,13 @@ ag_status ag__events_sql(const ag__sql_opts *o, char **out, ag_error *err)
                   "  FROM %s\n"
                   "  WHERE ",
                   a1, a2, table);
-    if (o->actors == AG__SQL_ACTORS_CODE) {
+    if (o->actors == AG_EV_ACTORS_CODE) {
         ag__sb_printf(&b, "%s IS NOT NULL AND %s <> '' AND %s IS NOT NULL AND %s <> ''", a1, a1,
                       a2, a2);
     } else {
-        in_list(&b, a1, o->countries, o->ncountries);
+        in_list(&b, a1, codes, ncodes);
         ag__sb_puts(&b, "\n    AND ");
-        in_list(&b, a2, o->countries, o->ncountries);
+        in_list(&b, a2, codes, ncodes);
     }
     ag__sb_printf(&b,
                   "\n    AND %s <> %s\n"
@@ -224,9 +233,9 @@ ag_status ag__events_sql(const ag__sql_opts *o, char **out, ag_error *err)
                   "  MAX(CASE WHEN rn = 3 THEN SOURCEURL END) AS url3\n"
                   "FROM ranked\n"
                   "GROUP BY source, target, grp, p_key\n"
-                  "HAVING COUNT(*) >= %ld\n"
+                  "HAVING COUNT(*) >= %lld\n"
                   "ORDER BY source, target, grp, period_start;\n",
-                  o->by == AG__SQL_BY_SIGN ? "\n  WHERE g10 <> 0" : "",
+                  o->by == AG_EV_BY_SIGN ? "\n  WHERE g10 <> 0" : "",
                   o->min_events > 0 ? o->min_events : 1);
     if (b.oom) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -235,6 +244,7 @@ ag_status ag__events_sql(const ag__sql_opts *o, char **out, ag_error *err)
     *out = b.s;
     b.s = NULL;
 cleanup:
+    free(codes);
     free(b.s);
     return st;
 }

@@ -150,5 +150,9 @@ void ag__evin_close(ag__evin *in);
 const char *ag__ev_group_name(int g);
 const char *ag__ev_group_label(const char *group);
 const char *ag__ev_actor_name(const ag_events *e, const char *id);
+/* The options e reads with, and the ids --actors country places (iso-codes'
+ * alpha-3 codes and the extra ones events.c adds), in no order. */
+const ag_ev_opts *ag__ev_opts(const ag_events *e);
+const char *const *ag__ev_states(const ag_events *e, size_t *n);
 
 #endif
