@@ -43,6 +43,9 @@ if [ "$want_test" -eq 1 ]; then
     # scripts/cow-graph names the Correlates of War states from iso-codes,
     # and tests/check_cow.py runs it (docs/cow.md).
     pkgs="$pkgs iso-codes"
+    # sqlite3 runs the query of `actorgraph events --print-sql` in
+    # tests/cli/check_events_sql.py (docs/events.md, "Beyond one machine").
+    pkgs="$pkgs sqlite3"
     # Fuzzing (scripts/fuzz, docs/fuzzing.md): clang and its libFuzzer and
     # sanitizer runtimes, which clang only recommends.
     pkgs="$pkgs clang libclang-rt-14-dev"

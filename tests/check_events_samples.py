@@ -78,7 +78,7 @@ with tempfile.TemporaryDirectory() as tmp:
     urls = {s["id"]: s.get("url") for s in g["sources"]}
     got = {}
     for r in g["relations"]:
-        m = re.match(r"(\d+) events, (\d+) mentions, (\d+) sources, (\d+) articles; ",
+        m = re.match(r"(\d+) events?, (\d+) mentions?, (\d+) sources?, (\d+) articles?; ",
                      r["evidence"][0]["note"])
         got[(r["source"], r["target"], r["type"])] = (r, [int(x) for x in m.groups()])
     if set(got) != set(dyads):

@@ -15,6 +15,12 @@
 #include "core/text.h"
 #include "formats/formats.h"
 
+/* The plural ending for a count. */
+#define PL(n) ((n) == 1 ? "" : "s")
+
+/* The plural ending for a count. */
+#define PL(n) ((n) == 1 ? "" : "s")
+
 /* s as valid UTF-8: each byte that does not belong to a valid sequence
  * written as %XX (as URLs escape bytes); NULL when out of memory. The
  * caller frees it. */
@@ -210,17 +216,13 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
         if (label)
             ag__json_put(r, "label", json_string(label), &bad);
         fmt2(gold, sizeof gold, (double)y->g10_sum / (10.0 * (double)y->events));
+        snprintf(note, sizeof note, "%lld event%s, %lld mention%s, %lld source%s, %lld article%s; "
+                 "mean Goldstein %s", y->events, PL(y->events), y->mentions, PL(y->mentions),
+                 y->sources, PL(y->sources), y->articles, PL(y->articles), gold);
         if (y->has_tone) {
+            size_t used = strlen(note);
             fmt2(tone, sizeof tone, y->tone_sum / (double)y->events);
-            snprintf(note, sizeof note,
-                     "%lld events, %lld mentions, %lld sources, %lld articles; mean Goldstein "
-                     "%s, mean tone %s",
-                     y->events, y->mentions, y->sources, y->articles, gold, tone);
-        } else {
-            snprintf(note, sizeof note,
-                     "%lld events, %lld mentions, %lld sources, %lld articles; mean Goldstein "
-                     "%s",
-                     y->events, y->mentions, y->sources, y->articles, gold);
+            snprintf(note + used, sizeof note - used, ", mean tone %s", tone);
         }
         ag__json_put(item, "source", json_string("events"), &bad);
         ag__json_put(item, "note", json_string(note), &bad);

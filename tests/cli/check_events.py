@@ -86,10 +86,10 @@ def check_weights(g, want):
 #  107 (EUR) and 108 (no country) unplaced, 109 RUS->RUS internal, 110 neutral.
 GDELT2 = [
     ("PRK", "RUS", "cooperation", 1, 0.85, "speculative", "2023-12-31", "2023-12-31",
-     "1 events, 3 mentions, 1 sources, 3 articles; mean Goldstein 8.50, mean tone 2.00",
+     "1 event, 3 mentions, 1 source, 3 articles; mean Goldstein 8.50, mean tone 2.00",
      ["http://c.example/1"]),
     ("RUS", "CHN", "conflict", -1, 1.0, "reported", "2024-01-07", "2024-01-07",
-     "1 events, 30 mentions, 4 sources, 30 articles; mean Goldstein -10.00, mean tone -6.00",
+     "1 event, 30 mentions, 4 sources, 30 articles; mean Goldstein -10.00, mean tone -6.00",
      ["http://a.example/3"]),
     ("RUS", "CHN", "cooperation", 1, 139 / 300, "reported", "2024-01-05", "2024-01-07",
      "3 events, 45 mentions, 8 sources, 43 articles; mean Goldstein 4.63, mean tone 1.75",
@@ -274,9 +274,9 @@ def case_icews():
     g, err = graph(os.path.join(FIX, "icews.tab"))
     expect(rels(g), [
         ("RUS", "UKR", "conflict", -1, 1.0, "speculative", "2018-06-01", "2018-06-01",
-         "1 events, 1 mentions, 1 sources, 1 articles; mean Goldstein -10.00", []),
+         "1 event, 1 mention, 1 source, 1 article; mean Goldstein -10.00", []),
         ("TUR", "VNM", "cooperation", 1, 0.34, "speculative", "2018-06-01", "2018-06-01",
-         "1 events, 1 mentions, 1 sources, 1 articles; mean Goldstein 3.40", []),
+         "1 event, 1 mention, 1 source, 1 article; mean Goldstein 3.40", []),
         ("XKX", "SRB", "conflict", -1, 0.35, "speculative", "2018-06-01", "2018-06-02",
          "2 events, 2 mentions, 2 sources, 2 articles; mean Goldstein -3.50", [])], "icews")
     names = {a["id"]: a["name"] for a in g["actors"]}
