@@ -8,11 +8,17 @@
  * Same input, same output, whatever the number of threads: the sources are
  * cut into a fixed number of chunks, each chunk sums its sources in order,
  * and the chunks are added in order at the end. The code calls no igraph
- * function (Debian's igraph is not thread-safe) and keeps no global state. */
+ * function (Debian's igraph is not thread-safe) and keeps no global state.
+ *
+ * Each search is Dijkstra's with a 4-ary heap whose entries are single
+ * 128-bit keys (distance, then node number), over compressed rows of
+ * 32-bit node numbers. Nodes settle in order of (distance, number), so the
+ * sums run in the same order as with any other exact heap. */
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +30,8 @@
 
 /* -1, 0 or 1 as a is less than, equal to within EPS (relative), or greater
  * than b: igraph_cmp_epsilon's rule |a - b| / (a + b) < EPS, for the
- * finite lengths >= 1 compared here (no division). */
+ * finite lengths >= 1 compared here (no division). For a finite a, b = +inf
+ * gives -1 and b = -inf gives 1. */
 static inline int cmp_eps(double a, double b)
 {
     double diff = a - b, tol = EPS * (a + b);
@@ -35,28 +42,93 @@ static inline int cmp_eps(double a, double b)
     return 0;
 }
 
-/* The graph in compressed rows, out-edges and in-edges. */
+/* An out-arc. */
+typedef struct arc {
+    double len;     /* 1 / weight */
+    uint32_t to;
+    uint32_t to_in; /* in_start[to]: where to's predecessors are kept */
+} arc;
+
+/* The graph in compressed rows: out-arcs, and the slots of each node's
+ * in-arcs (for its predecessors). Node and arc numbers fit in 32 bits
+ * (ag__path_measures checks). */
 typedef struct rows {
     size_t n;
-    size_t *out_start, *out_to;
-    double *out_len;
-    size_t *in_start;
+    uint32_t *out_start, *in_start;
+    arc *out;
 } rows;
 
-/* A heap entry: a node and its distance, kept together for locality. */
-typedef struct hent {
+/* A heap entry: the bits of a node's distance (which, for distances >= 0,
+ * order as the distances do) above the node's number, so that one unsigned
+ * comparison orders by distance, then by number, without a branch. */
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 hent;
+
+static inline hent hent_make(double d, uint32_t v)
+{
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    return (hent)bits << 32 | v;
+}
+
+static inline double hent_d(hent e)
+{
+    uint64_t bits = (uint64_t)(e >> 32);
     double d;
-    size_t v;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+static inline uint32_t hent_v(hent e)
+{
+    return (uint32_t)e;
+}
+
+static inline int hent_less(hent a, hent b)
+{
+    return a < b;
+}
+#else
+/* the same order, on compilers without 128-bit integers */
+typedef struct hent {
+    uint64_t bits;
+    uint32_t v;
 } hent;
+
+static inline hent hent_make(double d, uint32_t v)
+{
+    hent e;
+    memcpy(&e.bits, &d, sizeof e.bits);
+    e.v = v;
+    return e;
+}
+
+static inline double hent_d(hent e)
+{
+    double d;
+    memcpy(&d, &e.bits, sizeof d);
+    return d;
+}
+
+static inline uint32_t hent_v(hent e)
+{
+    return e.v;
+}
+
+static inline int hent_less(hent a, hent b)
+{
+    return (a.bits < b.bits) | ((a.bits == b.bits) & (a.v < b.v));
+}
+#endif
 
 /* What one thread needs for a sweep. */
 typedef struct sweep {
-    double *dist, *sigma, *delta;
-    hent *heap;            /* binary heap of reached, unsettled nodes */
-    size_t *pos;           /* each node's place in the heap */
-    size_t *order, n_order; /* settled nodes, nearest first */
-    size_t *preds, *n_preds; /* per node: predecessors, in in_start's slots */
-    unsigned char *state;  /* 0 unreached, 1 in heap, 2 settled */
+    double *dist;              /* +inf unreached, -inf settled */
+    double *sigma, *delta;
+    hent *heap;                /* 4-ary heap of reached, unsettled nodes */
+    uint32_t *pos;             /* each node's place in the heap */
+    uint32_t *order, n_order;  /* settled nodes, nearest first */
+    uint32_t *preds, *n_preds; /* per node: predecessors, in in_start's slots */
 } sweep;
 
 typedef struct job {
@@ -70,115 +142,114 @@ typedef struct job {
     pthread_t reporter;  /* the caller's thread, the only one to report */
 } job;
 
-/* Orders the heap by distance, then by node number, so that settling is
- * deterministic. */
-static inline int hent_less(hent a, hent b)
+/* Puts e at heap place i or above, where it belongs (a hole moves up
+ * instead of swapping at each step); i is a free place, or e's own. */
+static inline void heap_up(hent *heap, uint32_t *pos, uint32_t i, hent e)
 {
-    return a.d < b.d || (a.d == b.d && a.v < b.v);
-}
-
-/* Moves the entry at i up to its place (a hole moves down instead of
- * swapping at each step). */
-static void heap_up(sweep *w, size_t i)
-{
-    hent e = w->heap[i];
-    while (i > 0 && hent_less(e, w->heap[(i - 1) / 2])) {
-        w->heap[i] = w->heap[(i - 1) / 2];
-        w->pos[w->heap[i].v] = i;
-        i = (i - 1) / 2;
+    while (i > 0 && hent_less(e, heap[(i - 1) / 4])) {
+        heap[i] = heap[(i - 1) / 4];
+        pos[hent_v(heap[i])] = i;
+        i = (i - 1) / 4;
     }
-    w->heap[i] = e;
-    w->pos[e.v] = i;
+    heap[i] = e;
+    pos[hent_v(e)] = i;
 }
 
-static void heap_down(sweep *w, size_t i, size_t size)
+/* Removes and returns the least entry of a non-empty heap: the hole at the
+ * root moves down to a leaf, always to its least child, and the last entry
+ * moves up from there (it mostly belongs near the bottom). */
+static inline hent heap_pop(hent *heap, uint32_t *pos, uint32_t *size)
 {
-    hent e = w->heap[i];
+    hent top = heap[0], e = heap[--*size];
+    uint32_t i = 0, n = *size;
     for (;;) {
-        size_t l = 2 * i + 1, m;
-        if (l >= size)
-            break;
-        m = l + 1 < size && hent_less(w->heap[l + 1], w->heap[l]) ? l + 1 : l;
-        if (!hent_less(w->heap[m], e))
-            break;
-        w->heap[i] = w->heap[m];
-        w->pos[w->heap[i].v] = i;
+        uint32_t c = 4 * i + 1, m = c;
+        if (c + 3 < n) {
+            uint32_t a = hent_less(heap[c + 1], heap[c]) ? c + 1 : c;
+            uint32_t b = hent_less(heap[c + 3], heap[c + 2]) ? c + 3 : c + 2;
+            m = hent_less(heap[b], heap[a]) ? b : a;
+        } else {
+            if (c >= n)
+                break;
+            for (uint32_t k = c + 1; k < n; k++)
+                if (hent_less(heap[k], heap[m]))
+                    m = k;
+        }
+        heap[i] = heap[m];
+        pos[hent_v(heap[i])] = i;
         i = m;
     }
-    w->heap[i] = e;
-    w->pos[e.v] = i;
+    if (n > 0)
+        heap_up(heap, pos, i, e);
+    return top;
 }
 
 /* One sweep from source s: adds its dependencies to betw, and sets its
- * closeness and harmonic centrality. */
-static void sweep_from(const rows *g, sweep *w, size_t s, double *betw, double *clos,
+ * closeness and harmonic centrality. A settled node's distance is -inf,
+ * which cmp_eps finds greater than any path, so that an arc into a settled
+ * node is passed over without a test of its own; an unreached node's is
+ * +inf (as the sweep finds and leaves every node), smaller than any. */
+static void sweep_from(const rows *g, sweep *w, uint32_t s, double *betw, double *clos,
                        double *harm)
 {
-    size_t size = 0, reached = 0;
+    uint32_t size = 0, reached = 0;
     double total = 0, inverse = 0;
+    double *dist = w->dist, *sigma = w->sigma, *delta = w->delta;
+    uint32_t *preds = w->preds, *n_preds = w->n_preds, *pos = w->pos;
+    hent *heap = w->heap;
+    const arc *out = g->out;
 
     w->n_order = 0;
-    w->dist[s] = 0;
-    w->sigma[s] = 1;
-    w->state[s] = 1;
-    w->n_preds[s] = 0;
-    w->heap[size] = (hent){0, s};
-    w->pos[s] = size++;
+    dist[s] = 0;
+    sigma[s] = 1;
+    n_preds[s] = 0;
+    heap_up(heap, pos, size++, hent_make(0, s));
     while (size > 0) {
-        size_t v = w->heap[0].v;
-        w->heap[0] = w->heap[--size];
-        if (size > 0)
-            heap_down(w, 0, size);
-        w->state[v] = 2;
+        hent top = heap_pop(heap, pos, &size);
+        uint32_t v = hent_v(top);
+        double dv = hent_d(top);
+        dist[v] = -HUGE_VAL;
         w->order[w->n_order++] = v;
         if (v != s) {
             reached++;
-            total += w->dist[v];
-            inverse += 1.0 / w->dist[v];
+            total += dv;
+            inverse += 1.0 / dv;
         }
-        for (size_t e = g->out_start[v]; e < g->out_start[v + 1]; e++) {
-            size_t u = g->out_to[e];
-            double alt = w->dist[v] + g->out_len[e];
-            if (w->state[u] == 0) {
-                w->dist[u] = alt;
-                w->sigma[u] = w->sigma[v];
-                w->preds[g->in_start[u]] = v;
-                w->n_preds[u] = 1;
-                w->state[u] = 1;
-                w->heap[size] = (hent){alt, u};
-                heap_up(w, size++);
-            } else if (w->state[u] == 1) {
-                int c = cmp_eps(alt, w->dist[u]);
-                if (c < 0) {
-                    w->dist[u] = alt;
-                    w->sigma[u] = w->sigma[v];
-                    w->preds[g->in_start[u]] = v;
-                    w->n_preds[u] = 1;
-                    w->heap[w->pos[u]].d = alt;
-                    heap_up(w, w->pos[u]);
-                } else if (c == 0) {
-                    w->sigma[u] += w->sigma[v];
-                    w->preds[g->in_start[u] + w->n_preds[u]++] = v;
-                }
+        for (uint32_t e = g->out_start[v], end = g->out_start[v + 1]; e < end; e++) {
+            uint32_t u = out[e].to;
+            double alt = dv + out[e].len;
+            int c = cmp_eps(alt, dist[u]);
+            if (c < 0) {
+                /* first reached (dist +inf), or a shorter path */
+                uint32_t place = dist[u] == HUGE_VAL ? size++ : pos[u];
+                dist[u] = alt;
+                sigma[u] = sigma[v];
+                preds[out[e].to_in] = v;
+                n_preds[u] = 1;
+                heap_up(heap, pos, place, hent_make(alt, u));
+            } else if (c == 0) {
+                sigma[u] += sigma[v];
+                preds[out[e].to_in + n_preds[u]++] = v;
             }
         }
     }
     clos[s] = total > 0 ? (double)reached / total : 0;
     harm[s] = g->n > 1 ? inverse / (double)(g->n - 1) : 0;
     /* dependencies, farthest first */
-    for (size_t i = w->n_order; i-- > 0;) {
-        size_t v = w->order[i];
-        for (size_t k = 0; k < w->n_preds[v]; k++) {
-            size_t u = w->preds[g->in_start[v] + k];
-            w->delta[u] += w->sigma[u] / w->sigma[v] * (1 + w->delta[v]);
+    for (uint32_t i = w->n_order; i-- > 0;) {
+        uint32_t v = w->order[i];
+        const uint32_t *p = preds + g->in_start[v];
+        for (uint32_t k = 0; k < n_preds[v]; k++) {
+            uint32_t u = p[k];
+            delta[u] += sigma[u] / sigma[v] * (1 + delta[v]);
         }
         if (v != s)
-            betw[v] += w->delta[v];
+            betw[v] += delta[v];
     }
-    for (size_t i = 0; i < w->n_order; i++) { /* reset what this sweep touched */
-        size_t v = w->order[i];
-        w->state[v] = 0;
-        w->delta[v] = 0;
+    for (uint32_t i = 0; i < w->n_order; i++) { /* reset what this sweep touched */
+        uint32_t v = w->order[i];
+        dist[v] = HUGE_VAL;
+        delta[v] = 0;
     }
 }
 
@@ -192,7 +263,6 @@ static void sweep_free(sweep *w)
     free(w->order);
     free(w->preds);
     free(w->n_preds);
-    free(w->state);
 }
 
 static int sweep_init(sweep *w, const rows *g)
@@ -207,12 +277,13 @@ static int sweep_init(sweep *w, const rows *g)
     w->order = malloc(n * sizeof *w->order);
     w->preds = malloc((g->in_start[g->n] + 1) * sizeof *w->preds);
     w->n_preds = malloc(n * sizeof *w->n_preds);
-    w->state = calloc(n, 1);
     if (!w->dist || !w->sigma || !w->delta || !w->heap || !w->pos || !w->order || !w->preds ||
-        !w->n_preds || !w->state) {
+        !w->n_preds) {
         sweep_free(w);
         return -1;
     }
+    for (size_t v = 0; v < n; v++)
+        w->dist[v] = HUGE_VAL;
     return 0;
 }
 
@@ -239,7 +310,7 @@ static void *worker(void *arg)
         hi = g->n * (c + 1) / CHUNKS;
         for (size_t s = lo; s < hi; s++) {
             size_t done;
-            sweep_from(g, &w, s, j->chunk_betw + c * g->n, j->clos, j->harm);
+            sweep_from(g, &w, (uint32_t)s, j->chunk_betw + c * g->n, j->clos, j->harm);
             done = atomic_fetch_add(&j->swept, 1) + 1;
             if (pthread_equal(pthread_self(), j->reporter))
                 ag__progress("shortest paths", done, g->n);
@@ -252,9 +323,8 @@ static void *worker(void *arg)
 static void rows_free(rows *g)
 {
     free(g->out_start);
-    free(g->out_to);
-    free(g->out_len);
     free(g->in_start);
+    free(g->out);
 }
 
 ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double *clos,
@@ -269,25 +339,28 @@ ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double
 
     memset(&g, 0, sizeof g);
     memset(&j, 0, sizeof j);
+    if (n >= UINT32_MAX || net->m >= UINT32_MAX)
+        return ag_error_set(err, AG_ENOMEM,
+                            "too large for the shortest-path search (%zu actors, %zu ties)", n,
+                            net->m);
     g.n = n;
     g.out_start = calloc(n + 2, sizeof *g.out_start);
     g.in_start = calloc(n + 2, sizeof *g.in_start);
-    g.out_to = malloc((net->m + 1) * sizeof *g.out_to);
-    g.out_len = malloc((net->m + 1) * sizeof *g.out_len);
+    g.out = malloc((net->m + 1) * sizeof *g.out);
     j.chunk_betw = calloc((size_t)CHUNKS * n + 1, sizeof *j.chunk_betw);
-    if (!g.out_start || !g.in_start || !g.out_to || !g.out_len || !j.chunk_betw)
+    if (!g.out_start || !g.in_start || !g.out || !j.chunk_betw)
         goto oom;
     /* net's edges are sorted by source: they are the out-rows already */
     for (size_t e = 0; e < net->m; e++) {
         g.out_start[net->from[e] + 1]++;
         g.in_start[net->to[e] + 1]++;
-        g.out_to[e] = net->to[e];
-        g.out_len[e] = 1.0 / net->w[e];
     }
     for (size_t v = 0; v < n; v++) {
         g.out_start[v + 1] += g.out_start[v];
         g.in_start[v + 1] += g.in_start[v];
     }
+    for (size_t e = 0; e < net->m; e++)
+        g.out[e] = (arc){1.0 / net->w[e], (uint32_t)net->to[e], g.in_start[net->to[e]]};
     j.g = &g;
     j.clos = clos;
     j.harm = harm;
