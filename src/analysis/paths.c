@@ -139,6 +139,7 @@ typedef struct job {
     pthread_mutex_t lock;
     int failed;
     atomic_size_t swept; /* sources done, for progress */
+    atomic_int stop;     /* set by ag__paths_cancel */
     pthread_t reporter;  /* the caller's thread, the only one to report */
 } job;
 
@@ -308,7 +309,8 @@ static void *worker(void *arg)
             break;
         lo = g->n * c / CHUNKS;
         hi = g->n * (c + 1) / CHUNKS;
-        for (size_t s = lo; s < hi; s++) {
+        for (size_t s = lo; s < hi && !atomic_load_explicit(&j->stop, memory_order_relaxed);
+             s++) {
             size_t done;
             sweep_from(g, &w, (uint32_t)s, j->chunk_betw + c * g->n, j->clos, j->harm);
             done = atomic_fetch_add(&j->swept, 1) + 1;
@@ -327,76 +329,130 @@ static void rows_free(rows *g)
     free(g->out);
 }
 
-ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double *clos,
-                            double *harm, ag_error *err)
-{
+/* A sweep under way: the graph, the job and the helper threads. */
+struct ag__paths {
     rows g;
     job j;
-    pthread_t tid[16];
-    int started = 0, have_lock = 0;
-    size_t n = net->n;
-    ag_status st = AG_OK;
+    double *clos, *harm; /* the job's, n each */
+    pthread_t tid[CHUNKS];
+    int started, have_lock;
+};
 
-    memset(&g, 0, sizeof g);
-    memset(&j, 0, sizeof j);
+/* Waits for the helpers and frees p (NULL is fine). */
+static void paths_free(ag__paths *p)
+{
+    if (!p)
+        return;
+    for (int t = 1; t <= p->started; t++)
+        pthread_join(p->tid[t], NULL);
+    if (p->have_lock)
+        pthread_mutex_destroy(&p->j.lock);
+    free(p->j.chunk_betw);
+    free(p->clos);
+    free(p->harm);
+    rows_free(&p->g);
+    free(p);
+}
+
+ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_error *err)
+{
+    ag__paths *p;
+    size_t n = net->n;
+
+    *out = NULL;
     if (n >= UINT32_MAX || net->m >= UINT32_MAX)
         return ag_error_set(err, AG_ENOMEM,
                             "too large for the shortest-path search (%zu actors, %zu ties)", n,
                             net->m);
-    g.n = n;
-    g.out_start = calloc(n + 2, sizeof *g.out_start);
-    g.in_start = calloc(n + 2, sizeof *g.in_start);
-    g.out = malloc((net->m + 1) * sizeof *g.out);
-    j.chunk_betw = calloc((size_t)CHUNKS * n + 1, sizeof *j.chunk_betw);
-    if (!g.out_start || !g.in_start || !g.out || !j.chunk_betw)
-        goto oom;
+    if (!(p = calloc(1, sizeof *p)))
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    p->g.n = n;
+    p->g.out_start = calloc(n + 2, sizeof *p->g.out_start);
+    p->g.in_start = calloc(n + 2, sizeof *p->g.in_start);
+    p->g.out = malloc((net->m + 1) * sizeof *p->g.out);
+    p->j.chunk_betw = calloc((size_t)CHUNKS * n + 1, sizeof *p->j.chunk_betw);
+    p->clos = calloc(n + 1, sizeof *p->clos);
+    p->harm = calloc(n + 1, sizeof *p->harm);
+    if (!p->g.out_start || !p->g.in_start || !p->g.out || !p->j.chunk_betw || !p->clos ||
+        !p->harm || pthread_mutex_init(&p->j.lock, NULL) != 0) {
+        paths_free(p);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    p->have_lock = 1;
     /* net's edges are sorted by source: they are the out-rows already */
     for (size_t e = 0; e < net->m; e++) {
-        g.out_start[net->from[e] + 1]++;
-        g.in_start[net->to[e] + 1]++;
+        p->g.out_start[net->from[e] + 1]++;
+        p->g.in_start[net->to[e] + 1]++;
     }
     for (size_t v = 0; v < n; v++) {
-        g.out_start[v + 1] += g.out_start[v];
-        g.in_start[v + 1] += g.in_start[v];
+        p->g.out_start[v + 1] += p->g.out_start[v];
+        p->g.in_start[v + 1] += p->g.in_start[v];
     }
     for (size_t e = 0; e < net->m; e++)
-        g.out[e] = (arc){1.0 / net->w[e], (uint32_t)net->to[e], g.in_start[net->to[e]]};
-    j.g = &g;
-    j.clos = clos;
-    j.harm = harm;
-    atomic_init(&j.swept, 0);
-    j.reporter = pthread_self();
-    if (pthread_mutex_init(&j.lock, NULL) != 0)
-        goto oom;
-    have_lock = 1;
+        p->g.out[e] = (arc){1.0 / net->w[e], (uint32_t)net->to[e], p->g.in_start[net->to[e]]};
+    p->j.g = &p->g;
+    p->j.clos = p->clos;
+    p->j.harm = p->harm;
+    atomic_init(&p->j.swept, 0);
+    atomic_init(&p->j.stop, 0);
+    p->j.reporter = pthread_self();
     if (threads < 1)
         threads = 1;
     if (threads > CHUNKS)
         threads = CHUNKS;
     for (int t = 1; t < threads; t++) {
-        if (pthread_create(&tid[t], NULL, worker, &j) != 0)
+        if (pthread_create(&p->tid[t], NULL, worker, &p->j) != 0)
             break; /* fewer threads: the others take up the chunks */
-        started = t;
+        p->started = t;
     }
-    worker(&j);
-    for (int t = 1; t <= started; t++)
-        pthread_join(tid[t], NULL);
+    *out = p;
+    return AG_OK;
+}
+
+ag_status ag__paths_finish(ag__paths *p, double *betw, double *clos, double *harm,
+                           ag_error *err)
+{
+    size_t n = p->g.n;
+    ag_status st = AG_OK;
+
+    worker(&p->j);
+    for (int t = 1; t <= p->started; t++)
+        pthread_join(p->tid[t], NULL);
+    p->started = 0;
     ag__progress("shortest paths", n, n);
-    if (j.failed)
-        goto oom;
-    for (size_t v = 0; v < n; v++) {
-        double b = 0;
-        for (size_t c = 0; c < CHUNKS; c++)
-            b += j.chunk_betw[c * n + v];
-        betw[v] = b;
+    if (p->j.failed) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    } else {
+        for (size_t v = 0; v < n; v++) {
+            double b = 0;
+            for (size_t c = 0; c < CHUNKS; c++)
+                b += p->j.chunk_betw[c * n + v];
+            betw[v] = b;
+        }
+        memcpy(clos, p->clos, n * sizeof *clos);
+        memcpy(harm, p->harm, n * sizeof *harm);
     }
-    goto cleanup;
-oom:
-    st = ag_error_set(err, AG_ENOMEM, "out of memory");
-cleanup:
-    if (have_lock)
-        pthread_mutex_destroy(&j.lock);
-    free(j.chunk_betw);
-    rows_free(&g);
+    paths_free(p);
     return st;
+}
+
+void ag__paths_cancel(ag__paths *p)
+{
+    if (!p)
+        return;
+    atomic_store(&p->j.stop, 1); /* the helpers stop after the source at hand */
+    pthread_mutex_lock(&p->j.lock);
+    p->j.failed = 1; /* and take no further chunk */
+    pthread_mutex_unlock(&p->j.lock);
+    paths_free(p);
+}
+
+ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double *clos,
+                            double *harm, ag_error *err)
+{
+    ag__paths *p;
+    ag_status st = ag__paths_start(net, threads, &p, err);
+    if (st != AG_OK)
+        return st;
+    return ag__paths_finish(p, betw, clos, harm, err);
 }
