@@ -7,8 +7,12 @@
  *
  * Same input, same output, whatever the number of threads: the sources are
  * cut into a fixed number of chunks, each chunk sums its sources in order,
- * and the chunks are added in order at the end. The code calls no igraph
- * function (Debian's igraph is not thread-safe) and keeps no global state.
+ * and the chunks are added in order at the end. The threads take the
+ * sources one at a time, in order (so that none idles while another
+ * finishes a long chunk); a source swept ahead of its turn keeps its
+ * dependencies in a slot until every earlier one's are added. The code
+ * calls no igraph function (Debian's igraph is not thread-safe) and keeps
+ * no global state.
  *
  * Each search is Dijkstra's with a 4-ary heap whose entries are single
  * 128-bit keys (distance, then node number), over compressed rows of
@@ -131,12 +135,27 @@ typedef struct sweep {
     uint32_t *preds, *n_preds; /* per node: predecessors, in in_start's slots */
 } sweep;
 
+/* Dependencies swept ahead of their turn: source s's values d[k] for the
+ * nodes v[k]. */
+typedef struct held {
+    size_t s;
+    uint32_t count;
+    int used;
+    uint32_t *v;
+    double *d;
+} held;
+
 typedef struct job {
     const rows *g;
-    double *chunk_betw; /* CHUNKS x n */
+    double *chunk_betw;  /* CHUNKS x n */
+    size_t bound[CHUNKS + 1]; /* chunk c holds the sources bound[c] .. bound[c + 1] - 1 */
     double *clos, *harm;
-    size_t next_chunk;
-    pthread_mutex_t lock;
+    size_t next_source;  /* the next source to sweep */
+    size_t next_add;     /* the next source whose dependencies go into chunk_betw */
+    held *slots;         /* n_slots, for sources swept ahead of next_add */
+    size_t n_slots;
+    pthread_mutex_t lock; /* over next_source, next_add, slots, chunk_betw, failed */
+    pthread_cond_t added; /* next_add moved, or the job stops */
     int failed;
     atomic_size_t swept; /* sources done, for progress */
     atomic_int stop;     /* set by ag__paths_cancel */
@@ -185,13 +204,13 @@ static inline hent heap_pop(hent *heap, uint32_t *pos, uint32_t *size)
     return top;
 }
 
-/* One sweep from source s: adds its dependencies to betw, and sets its
- * closeness and harmonic centrality. A settled node's distance is -inf,
+/* One sweep from source s: leaves its dependencies in w->delta for the
+ * nodes w->order lists (sweep_reset clears them), and sets its closeness
+ * and harmonic centrality. A settled node's distance is -inf,
  * which cmp_eps finds greater than any path, so that an arc into a settled
  * node is passed over without a test of its own; an unreached node's is
  * +inf (as the sweep finds and leaves every node), smaller than any. */
-static void sweep_from(const rows *g, sweep *w, uint32_t s, double *betw, double *clos,
-                       double *harm)
+static void sweep_from(const rows *g, sweep *w, uint32_t s, double *clos, double *harm)
 {
     uint32_t size = 0, reached = 0;
     double total = 0, inverse = 0;
@@ -244,13 +263,16 @@ static void sweep_from(const rows *g, sweep *w, uint32_t s, double *betw, double
             uint32_t u = p[k];
             delta[u] += sigma[u] / sigma[v] * (1 + delta[v]);
         }
-        if (v != s)
-            betw[v] += delta[v];
     }
-    for (uint32_t i = 0; i < w->n_order; i++) { /* reset what this sweep touched */
+}
+
+/* Resets what sweep_from touched. */
+static void sweep_reset(sweep *w)
+{
+    for (uint32_t i = 0; i < w->n_order; i++) {
         uint32_t v = w->order[i];
-        dist[v] = HUGE_VAL;
-        delta[v] = 0;
+        w->dist[v] = HUGE_VAL;
+        w->delta[v] = 0;
     }
 }
 
@@ -288,35 +310,106 @@ static int sweep_init(sweep *w, const rows *g)
     return 0;
 }
 
-/* A thread: takes chunks until none is left. */
+/* The sums of source s's chunk. */
+static double *chunk_sums(const job *j, size_t s)
+{
+    size_t c = 0;
+    while (s >= j->bound[c + 1])
+        c++;
+    return j->chunk_betw + c * j->g->n;
+}
+
+/* Adds source s's dependencies (d[k] for the nodes v[k], s itself left
+ * out) to its chunk's sums. Under j->lock. */
+static void add_deps(job *j, size_t s, const uint32_t *v, const double *d, uint32_t count)
+{
+    double *b = chunk_sums(j, s);
+    for (uint32_t k = 0; k < count; k++)
+        if (v[k] != s)
+            b[v[k]] += d[k];
+}
+
+/* Hands source s's dependencies, in w, to the chunk sums: added at once when
+ * every earlier source's are, else kept in a slot until they are (waiting
+ * for a free slot if need be; the thread with the source next in turn never
+ * waits). Under j->lock. */
+static void hand_in(job *j, sweep *w, size_t s)
+{
+    for (;;) {
+        if (s == j->next_add) {
+            /* the values sit in delta, by node */
+            double *b = chunk_sums(j, s);
+            for (uint32_t k = 0; k < w->n_order; k++)
+                if (w->order[k] != s)
+                    b[w->order[k]] += w->delta[w->order[k]];
+            j->next_add++;
+            for (size_t i = 0; i < j->n_slots; i++) /* and those that waited on it */
+                if (j->slots[i].used && j->slots[i].s == j->next_add) {
+                    held *h = &j->slots[i];
+                    add_deps(j, h->s, h->v, h->d, h->count);
+                    h->used = 0;
+                    j->next_add++;
+                    i = (size_t)-1; /* from the start: the next one may sit anywhere */
+                }
+            pthread_cond_broadcast(&j->added);
+            return;
+        }
+        if (j->failed || atomic_load(&j->stop))
+            return; /* the sums are not wanted */
+        for (size_t i = 0; i < j->n_slots; i++)
+            if (!j->slots[i].used) {
+                held *h = &j->slots[i];
+                h->used = 1;
+                h->s = s;
+                h->count = w->n_order;
+                for (uint32_t k = 0; k < w->n_order; k++) {
+                    h->v[k] = w->order[k];
+                    h->d[k] = w->delta[w->order[k]];
+                }
+                return;
+            }
+        pthread_cond_wait(&j->added, &j->lock);
+    }
+}
+
+/* Stops the job: no source is taken after this one, and waiting threads
+ * wake. */
+static void job_stop(job *j, int failed)
+{
+    pthread_mutex_lock(&j->lock);
+    atomic_store(&j->stop, 1);
+    if (failed)
+        j->failed = 1;
+    pthread_cond_broadcast(&j->added);
+    pthread_mutex_unlock(&j->lock);
+}
+
+/* A thread: takes sources, in order, until none is left. */
 static void *worker(void *arg)
 {
     job *j = arg;
     const rows *g = j->g;
     sweep w;
     if (sweep_init(&w, g) != 0) {
-        pthread_mutex_lock(&j->lock);
-        j->failed = 1;
-        pthread_mutex_unlock(&j->lock);
+        job_stop(j, 1);
         return NULL;
     }
     for (;;) {
-        size_t c, lo, hi;
+        size_t s, done;
         pthread_mutex_lock(&j->lock);
-        c = j->failed ? CHUNKS : j->next_chunk++;
+        s = j->failed || atomic_load(&j->stop) || j->next_source >= g->n ? g->n
+                                                                         : j->next_source++;
         pthread_mutex_unlock(&j->lock);
-        if (c >= CHUNKS)
+        if (s >= g->n)
             break;
-        lo = g->n * c / CHUNKS;
-        hi = g->n * (c + 1) / CHUNKS;
-        for (size_t s = lo; s < hi && !atomic_load_explicit(&j->stop, memory_order_relaxed);
-             s++) {
-            size_t done;
-            sweep_from(g, &w, (uint32_t)s, j->chunk_betw + c * g->n, j->clos, j->harm);
-            done = atomic_fetch_add(&j->swept, 1) + 1;
-            if (pthread_equal(pthread_self(), j->reporter))
-                ag__progress("shortest paths", done, g->n);
-        }
+        sweep_from(g, &w, (uint32_t)s, j->clos, j->harm);
+        pthread_mutex_lock(&j->lock);
+        hand_in(j, &w, s);
+        pthread_mutex_unlock(&j->lock);
+        sweep_reset(&w);
+        done = atomic_fetch_add(&j->swept, 1) + 1;
+        if (pthread_equal(pthread_self(), j->reporter))
+            ag__progress("shortest paths", done, g->n);
     }
     sweep_free(&w);
     return NULL;
@@ -334,8 +427,10 @@ struct ag__paths {
     rows g;
     job j;
     double *clos, *harm; /* the job's, n each */
+    uint32_t *slot_v;    /* the slots' room, n_slots x n each */
+    double *slot_d;
     pthread_t tid[CHUNKS];
-    int started, have_lock;
+    int started, have_lock, have_cond;
 };
 
 /* Waits for the helpers and frees p (NULL is fine). */
@@ -345,8 +440,13 @@ static void paths_free(ag__paths *p)
         return;
     for (int t = 1; t <= p->started; t++)
         pthread_join(p->tid[t], NULL);
+    if (p->have_cond)
+        pthread_cond_destroy(&p->j.added);
     if (p->have_lock)
         pthread_mutex_destroy(&p->j.lock);
+    free(p->j.slots);
+    free(p->slot_v);
+    free(p->slot_d);
     free(p->j.chunk_betw);
     free(p->clos);
     free(p->harm);
@@ -373,12 +473,36 @@ ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_er
     p->j.chunk_betw = calloc((size_t)CHUNKS * n + 1, sizeof *p->j.chunk_betw);
     p->clos = calloc(n + 1, sizeof *p->clos);
     p->harm = calloc(n + 1, sizeof *p->harm);
+    if (threads < 1)
+        threads = 1;
+    if (threads > CHUNKS)
+        threads = CHUNKS;
+    /* room for each thread to sweep a source ahead of the one in turn */
+    p->j.n_slots = 2 * (size_t)threads;
+    p->j.slots = calloc(p->j.n_slots, sizeof *p->j.slots);
+    p->slot_v = malloc(p->j.n_slots * (n + 1) * sizeof *p->slot_v);
+    p->slot_d = malloc(p->j.n_slots * (n + 1) * sizeof *p->slot_d);
     if (!p->g.out_start || !p->g.in_start || !p->g.out || !p->j.chunk_betw || !p->clos ||
-        !p->harm || pthread_mutex_init(&p->j.lock, NULL) != 0) {
+        !p->harm || !p->j.slots || !p->slot_v || !p->slot_d) {
+        paths_free(p);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    if (pthread_mutex_init(&p->j.lock, NULL) != 0) {
         paths_free(p);
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     }
     p->have_lock = 1;
+    if (pthread_cond_init(&p->j.added, NULL) != 0) {
+        paths_free(p);
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
+    p->have_cond = 1;
+    for (size_t i = 0; i < p->j.n_slots; i++) {
+        p->j.slots[i].v = p->slot_v + i * (n + 1);
+        p->j.slots[i].d = p->slot_d + i * (n + 1);
+    }
+    for (size_t c = 0; c <= CHUNKS; c++)
+        p->j.bound[c] = n * c / CHUNKS;
     /* net's edges are sorted by source: they are the out-rows already */
     for (size_t e = 0; e < net->m; e++) {
         p->g.out_start[net->from[e] + 1]++;
@@ -396,10 +520,6 @@ ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_er
     atomic_init(&p->j.swept, 0);
     atomic_init(&p->j.stop, 0);
     p->j.reporter = pthread_self();
-    if (threads < 1)
-        threads = 1;
-    if (threads > CHUNKS)
-        threads = CHUNKS;
     for (int t = 1; t < threads; t++) {
         if (pthread_create(&p->tid[t], NULL, worker, &p->j) != 0)
             break; /* fewer threads: the others take up the chunks */
@@ -440,10 +560,7 @@ void ag__paths_cancel(ag__paths *p)
 {
     if (!p)
         return;
-    atomic_store(&p->j.stop, 1); /* the helpers stop after the source at hand */
-    pthread_mutex_lock(&p->j.lock);
-    p->j.failed = 1; /* and take no further chunk */
-    pthread_mutex_unlock(&p->j.lock);
+    job_stop(&p->j, 0); /* the helpers stop after the source at hand */
     paths_free(p);
 }
 

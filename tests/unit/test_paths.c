@@ -98,17 +98,16 @@ static void test_against_igraph(void)
     }
 }
 
-static void test_threads_same_bytes(void)
+static void same_bytes(const ag_net *net)
 {
-    ag_net net = random_net(300, 5, 1, 77);
-    size_t n = net.n;
+    size_t n = net->n;
     double *r[3][3];
     ag_error err;
     int threads[3] = {1, 2, 7};
     for (int t = 0; t < 3; t++) {
         for (int k = 0; k < 3; k++)
             r[t][k] = malloc(n * sizeof(double));
-        CHECK_INT(ag__path_measures(&net, threads[t], r[t][0], r[t][1], r[t][2], &err), AG_OK);
+        CHECK_INT(ag__path_measures(net, threads[t], r[t][0], r[t][1], r[t][2], &err), AG_OK);
     }
     for (int t = 1; t < 3; t++)
         for (int k = 0; k < 3; k++)
@@ -116,7 +115,32 @@ static void test_threads_same_bytes(void)
     for (int t = 0; t < 3; t++)
         for (int k = 0; k < 3; k++)
             free(r[t][k]);
+}
+
+/* On a random graph; and on a chain 0 -> 1 -> ... with a shortcut from
+ * every tenth node, where each source costs less than the one before, so
+ * that later sources are done before earlier ones and wait their turn. */
+static void test_threads_same_bytes(void)
+{
+    ag_net net = random_net(300, 5, 1, 77), chain = {600, 0, NULL, NULL, NULL};
+    same_bytes(&net);
+    chain.from = malloc(2 * chain.n * sizeof *chain.from);
+    chain.to = malloc(2 * chain.n * sizeof *chain.to);
+    chain.w = malloc(2 * chain.n * sizeof *chain.w);
+    for (size_t u = 0; u + 1 < chain.n; u++) {
+        chain.from[chain.m] = u;
+        chain.to[chain.m] = u + 1;
+        chain.w[chain.m++] = 0.5 + 0.5 * (double)(u % 3) / 3;
+        if (u % 10 == 0 && u + 5 < chain.n) {
+            chain.from[chain.m] = u;
+            chain.to[chain.m] = u + 5;
+            chain.w[chain.m++] = 0.3;
+        }
+    }
+    same_bytes(&chain);
+    compare_with_igraph(&chain, "chain");
     ag_net_destroy(&net);
+    ag_net_destroy(&chain);
 }
 
 /* The sweep in two steps: igraph's functions run in the caller's thread
