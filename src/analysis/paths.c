@@ -522,7 +522,7 @@ ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_er
     p->j.reporter = pthread_self();
     for (int t = 1; t < threads; t++) {
         if (pthread_create(&p->tid[t], NULL, worker, &p->j) != 0)
-            break; /* fewer threads: the others take up the chunks */
+            break; /* fewer threads: the others take up the sources */
         p->started = t;
     }
     *out = p;
