@@ -38,6 +38,9 @@ if [ "$want_test" -eq 1 ]; then
     # Tests: python3 checks outputs with its standard library; networkx,
     # scipy and python-igraph regenerate the reference values (tests/reference).
     pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph"
+    # scripts/cow-graph names the Correlates of War states from iso-codes,
+    # and tests/check_cow.py runs it (docs/cow.md).
+    pkgs="$pkgs iso-codes"
     # Fuzzing (scripts/fuzz, docs/fuzzing.md): clang and its libFuzzer and
     # sanitizer runtimes, which clang only recommends.
     pkgs="$pkgs clang libclang-rt-14-dev"
