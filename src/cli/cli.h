@@ -57,6 +57,8 @@ typedef struct cli_input {
     int dated;           /* 1 after --as-of, 2 after --from DATE or --to */
     int weights_given;   /* --confidence-weights */
     const char *cmd;     /* for messages */
+    int all_warnings;    /* print every warning (validate); others show a few */
+#define CLI_WARNINGS_SHOWN 5
     ag_selection sel;
 } cli_input;
 

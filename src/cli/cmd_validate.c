@@ -52,6 +52,7 @@ static int run(int argc, char **argv)
     cli_input in;
 
     cli_input_init(&in);
+    in.all_warnings = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {

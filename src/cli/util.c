@@ -44,6 +44,38 @@ void cli_print_diags(const ag_diags *d)
         cli_print_error(&d->items[i]);
 }
 
+/* Prints every error but only the first CLI_WARNINGS_SHOWN warnings, then
+ * one line counting the others and naming the command that lists them:
+ * commands that only read a graph should not bury their output under a
+ * historical graph's hundreds of date warnings. */
+static void print_load_diags(const ag_diags *d, const char *file)
+{
+    size_t shown = 0, hidden = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const ag_error *e = &d->items[i];
+        int summary = e->line == 0 && e->pointer[0] == 0 && i + 1 == d->count &&
+                      strstr(e->message, " not shown (") != NULL;
+        if (e->severity != AG_SEV_WARNING) {
+            cli_print_error(e);
+        } else if (summary) {
+            hidden = d->warnings > shown ? d->warnings - shown : 0;
+        } else if (shown < CLI_WARNINGS_SHOWN) {
+            cli_print_error(e);
+            shown++;
+        } else {
+            hidden++;
+        }
+    }
+    if (hidden) {
+        fputs("actorgraph: ", stderr);
+        cli_put_escaped(stderr, file);
+        fprintf(stderr,
+                ": warning: %zu more warning%s not shown ('actorgraph validate' lists "
+                "them all)\n",
+                hidden, hidden == 1 ? "" : "s");
+    }
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -239,7 +271,10 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
     ag_diags_init(&diags);
     ag_error_clear(&err);
     st = ag_graph_load_ex(path, &in->opts, out, &diags, &err);
-    cli_print_diags(&diags);
+    if (in->all_warnings)
+        cli_print_diags(&diags);
+    else
+        print_load_diags(&diags, path);
     if (st != AG_OK && diags.errors == 0)
         cli_print_error(&err);
     ag_diags_destroy(&diags);

@@ -669,15 +669,17 @@ static void period_text(const ag_relation *r, char *buf, size_t size)
         snprintf(buf, size, "undated");
 }
 
-/* Warns about each relation whose end (its last day) is before the first
- * day of the latest `published` date among the graph's sources: it no
- * longer held when the graph's evidence was written, yet counts unless a
- * selection by date leaves it out. */
+/* Warns, once, about the relations whose end (their last day) is before
+ * the first day of the latest `published` date among the graph's sources:
+ * they no longer held when the graph's evidence was written, yet count
+ * unless a selection by date leaves them out. The warning sits at the
+ * first such relation's `end` and says how many more there are, so that a
+ * historical graph (every tie long over) gets one line, not thousands. */
 static void check_ended(loader *L, const size_t *where)
 {
     const ag_graph *g = L->g;
     long latest = 0;
-    size_t src = 0;
+    size_t src = 0, first = 0, count = 0;
     for (size_t k = 0; k < g->n_sources; k++) {
         ag_date d;
         if (g->sources[k].published && ag_date_parse(g->sources[k].published, &d) &&
@@ -690,16 +692,24 @@ static void check_ended(loader *L, const size_t *where)
         return;
     for (size_t i = 0; i < g->n_relations; i++) {
         const ag_relation *r = &g->relations[i];
-        char p[96], end[16];
         if (!r->end.year || ag__date_last_day(&r->end) >= latest)
             continue;
-        ptr_index(p, sizeof p, "/relations", where[i]);
+        if (count++ == 0 || where[i] < where[first])
+            first = i;
+    }
+    if (count) {
+        char p[96], end[16], more[64] = "";
+        ptr_index(p, sizeof p, "/relations", where[first]);
         strcat(p, "/end");
-        ag_date_format(&r->end, end, sizeof end);
+        ag_date_format(&g->relations[first].end, end, sizeof end);
+        if (count > 1)
+            snprintf(more, sizeof more, ", as did %zu more relation%s", count - 1,
+                     count == 2 ? "" : "s");
         WARN(L, p,
-             "ended %s, before the latest source (\"%s\", published %s): it counts as "
-             "current unless a date is selected (--as-of, --from/--to)",
-             end, g->sources[src].id, g->sources[src].published);
+             "ended %s, before the latest source (\"%s\", published %s)%s: %s current "
+             "unless a date is selected (--as-of, --from/--to)",
+             end, g->sources[src].id, g->sources[src].published, more,
+             count > 1 ? "they count as" : "it counts as");
     }
 }
 

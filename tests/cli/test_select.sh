@@ -155,6 +155,19 @@ errors)
     [ "$(cat err)" = "actorgraph: warning: --confidence-weights has no effect without --weigh-confidence" ] \
         || fail "warning: $(cat err)"
     ;;
+readme)
+    # README's example prints what the commands print (the lines shown)
+    readme=$tests/../README.md
+    for sel in "--as-of 2014-06" "--as-of 2023 --min-confidence reported"; do
+        awk -v cmd="\$ actorgraph clusters tests/cli/select/dated.json $sel" '
+            $0 == cmd {on = 1; next}
+            on && (/^\$ / || /^```$/ || /^\.\.\.$/) {exit}
+            on' "$readme" >want
+        [ -s want ] || fail "README shows no output for $sel"
+        "$bin" clusters "$g" $sel | head -n "$(wc -l <want)" >got
+        diff -u want got >&2 || fail "README's output for $sel"
+    done
+    ;;
 *) fail "unknown case" ;;
 esac
 exit 0
