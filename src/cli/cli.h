@@ -28,6 +28,7 @@ extern const ag_command ag_cmd_report;
 extern const ag_command ag_cmd_clusters;
 extern const ag_command ag_cmd_export;
 extern const ag_command ag_cmd_convert;
+extern const ag_command ag_cmd_timeline;
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);
