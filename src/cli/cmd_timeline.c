@@ -7,6 +7,8 @@
 
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
+#include "actorgraph/io.h"
+#include "actorgraph/render.h"
 #include "cli.h"
 #include "table.h"
 
@@ -14,7 +16,7 @@ static const char usage[] =
     "usage: actorgraph timeline [FILE] (--every year|quarter|month [--from D] [--to D]\n"
     "                           | --at D1,D2,...) [--metric M] [--top N]\n"
     "                           [--seed S] [--format text|json|csv]\n"
-    "                           [--rows actors|changes] [-q]\n"
+    "                           [--rows actors|changes] [-o FILE|DIR/] [-q]\n"
     "\n"
     "Take snapshots of a dated graph (the relations in force at each date, as\n"
     "--as-of selects them) and print what changed from one to the next:\n"
@@ -42,14 +44,20 @@ static const char usage[] =
     "  -f, --format FMT  text (default), json, or csv\n"
     "      --rows WHICH  with csv: actors (one row per actor and snapshot, the\n"
     "                    default) or changes (one row per change)\n"
-    "  -q, --quiet       no progress line on a terminal\n"
+    "  -o, --output PATH the snapshots drawn as well: PATH.svg, .png or .pdf the\n"
+    "                    small multiples in one picture; DIR/ one SVG per\n"
+    "                    snapshot (DIR/0001-DATE.svg, ...); every actor at the\n"
+    "                    same place throughout (one layout of all relations),\n"
+    "                    each bloc in one colour\n"
+    "  -q, --quiet       no progress line, no 'wrote' lines\n"
     CLI_INPUT_OPTIONS_HELP
     "      --min-confidence LEVEL, --weigh-confidence, --confidence-weights C,R,S\n"
     "                    as for every command: which relations count, and how\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error (bad or unsorted dates, an empty\n"
-    "range), 2 invalid input, 4 internal failure.\n";
+    "range), 2 invalid input, 3 an output could not be written, 4 internal\n"
+    "failure.\n";
 
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 enum { STEP_NONE, STEP_YEAR, STEP_QUARTER, STEP_MONTH };
@@ -701,7 +709,181 @@ cleanup:
     return rc;
 }
 
-/* ---- loading and options ---- */
+
+/* ---- pictures ---- */
+
+static const size_t *sort_counts;
+static int cmp_by_count(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    if (sort_counts[a] != sort_counts[b])
+        return sort_counts[a] > sort_counts[b] ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Draws the snapshots with every actor where one layout of the whole graph
+ * puts it: one picture of small multiples at path, or with dir one SVG per
+ * snapshot in it. Returns the exit code. */
+static int draw(timeline *t, const char *path, int dir, int quiet)
+{
+    const ag_graph *g = t->g;
+    size_t n = g->n_actors;
+    double *x = NULL, *y = NULL;
+    unsigned char *label = NULL;
+    char **names = NULL, **paths = NULL;
+    size_t *count = NULL;
+    ag_panel *panels = NULL;
+    ag_blob *blobs = NULL;
+    ag_output *outs = NULL;
+    ag_multiples_opts mo;
+    ag_error err;
+    ag_status st;
+    ag_format fmt = AG_FMT_SVG;
+    char title[1024], desc[512];
+    int rc = AG_EXIT_INTERNAL;
+    size_t n_out = dir ? t->n : 1, top = 10;
+
+    if (!dir && (!ag_format_from_path(path, &fmt) ||
+                 (fmt != AG_FMT_SVG && fmt != AG_FMT_PNG && fmt != AG_FMT_PDF)))
+        return cli_usage_error("timeline", "-o %s: draw to a .svg, .png or .pdf file, or a "
+                                           "directory ending in /",
+                               path);
+    x = malloc((n + 1) * sizeof *x);
+    y = malloc((n + 1) * sizeof *y);
+    label = calloc(n + 1, 1);
+    count = calloc(n + 1, sizeof *count);
+    names = calloc(t->next_ident + 1, sizeof *names);
+    panels = calloc(t->n, sizeof *panels);
+    blobs = calloc(n_out, sizeof *blobs);
+    outs = calloc(n_out, sizeof *outs);
+    paths = calloc(n_out, sizeof *paths);
+    if (!x || !y || !label || !count || !names || !panels || !blobs || !outs || !paths)
+        goto oom;
+    ag_error_clear(&err);
+    if ((st = ag_layout_positions(g, NULL, x, y, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    /* names: a small graph's every actor; a large one's bloc leaders and
+       the actors with the most relations */
+    for (size_t i = 0; i < g->n_relations; i++)
+        count[g->relations[i].source]++, count[g->relations[i].target]++;
+    if (n <= AG_RENDER_SMALL_ACTORS) {
+        memset(label, 1, n);
+    } else {
+        size_t *order = malloc((n + 1) * sizeof *order);
+        if (!order)
+            goto oom;
+        for (size_t v = 0; v < n; v++)
+            order[v] = v;
+        sort_counts = count;
+        qsort(order, n, sizeof *order, cmp_by_count);
+        for (size_t i = 0; i < top && i < n; i++)
+            label[order[i]] = 1;
+        free(order);
+    }
+    /* a bloc's legend: its leaders in the order they led it, "bloc 2:
+       Soviet Union / Russia, then China" */
+    for (size_t k = 0; k < t->n; k++)
+        for (size_t b = 0; b < t->s[k].n_blocs; b++) {
+            const bloc_info *bi = &t->s[k].blocs[b];
+            const char *leader = g->actors[bi->leader].name;
+            char *old = names[bi->ident], *s;
+            size_t len;
+            label[bi->leader] = 1;
+            if (k > 0) {
+                const bloc_info *pb = find_bloc(&t->s[k - 1], bi->ident);
+                if (pb && pb->leader == bi->leader)
+                    continue;
+            }
+            if (old && strlen(old) > 400)
+                continue; /* long enough */
+            len = (old ? strlen(old) : 0) + strlen(leader) + 40;
+            if (!(s = malloc(len)))
+                goto oom;
+            if (old)
+                snprintf(s, len, "%s, then %s", old, leader);
+            else
+                snprintf(s, len, "bloc %zu: %s", bi->ident + 1, leader);
+            free(old);
+            names[bi->ident] = s;
+        }
+    for (size_t k = 0; k < t->n; k++) {
+        panels[k].title = t->s[k].label;
+        panels[k].present = t->s[k].present;
+        panels[k].rel = t->s[k].rel;
+        panels[k].bloc = t->s[k].ident;
+    }
+    ag_selection_describe(&t->conf, desc, sizeof desc);
+    snprintf(title, sizeof title, "%s%s%s%s", g->title ? g->title : g->name,
+             desc[0] ? " (" : "", desc, desc[0] ? ")" : "");
+    mo.title = title;
+    mo.x = x;
+    mo.y = y;
+    mo.label = label;
+    mo.bloc_name = (const char *const *)names;
+    mo.n_bloc_names = t->next_ident;
+    for (size_t k = 0; k < n_out; k++) {
+        ag_error_clear(&err);
+        if (dir) {
+            mo.title = NULL;
+            st = ag_render_multiples(g, &panels[k], 1, &mo, &fmt, 1, &blobs[k], &err);
+        } else {
+            st = ag_render_multiples(g, panels, t->n, &mo, &fmt, 1, &blobs[k], &err);
+        }
+        if (st != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        if (dir) {
+            size_t len = strlen(path) + strlen(t->s[k].label) + 16;
+            if (!(paths[k] = malloc(len)))
+                goto oom;
+            snprintf(paths[k], len, "%s%04zu-%s.svg", path, k + 1, t->s[k].label);
+        }
+        outs[k].path = dir ? paths[k] : path;
+        outs[k].data = blobs[k].data;
+        outs[k].len = blobs[k].len;
+    }
+    {
+        char *d = NULL;
+        if (dir) {
+            size_t len = strlen(path);
+            if (!(d = malloc(len + 1)))
+                goto oom;
+            memcpy(d, path, len + 1);
+            while (len > 1 && d[len - 1] == '/')
+                d[--len] = '\0';
+        }
+        rc = cli_write_outputs(outs, n_out, d, t->input, NULL, quiet);
+        free(d);
+    }
+    goto cleanup;
+oom:
+    fprintf(stderr, "actorgraph: out of memory\n");
+    rc = AG_EXIT_INTERNAL;
+cleanup:
+    for (size_t k = 0; blobs && k < n_out; k++)
+        ag_blob_free(&blobs[k]);
+    for (size_t k = 0; paths && k < n_out; k++)
+        free(paths[k]);
+    for (size_t b = 0; names && b < t->next_ident; b++)
+        free(names[b]);
+    free(x);
+    free(y);
+    free(label);
+    free(count);
+    free(names);
+    free(panels);
+    free(blobs);
+    free(outs);
+    free(paths);
+    return rc;
+}
+
+/* ---- options ---- */
 
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
@@ -741,6 +923,7 @@ static int run(int argc, char **argv)
         {"metric", required_argument, NULL, 'm'}, {"top", required_argument, NULL, 'n'},
         {"seed", required_argument, NULL, 's'},   {"format", required_argument, NULL, 'f'},
         {"rows", required_argument, NULL, OPT_ROWS}, {"quiet", no_argument, NULL, 'q'},
+        {"output", required_argument, NULL, 'o'},
         CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
@@ -751,7 +934,8 @@ static int run(int argc, char **argv)
     ag_status st;
     int c, fmt = FMT_TEXT, rc = AG_EXIT_OK, rows_changes = 0, rows_given = 0;
     long v;
-    const char *input, *at = NULL;
+    const char *input, *at = NULL, *output = NULL;
+    int quiet = 0;
     size_t *work = NULL;
     ag_date range_from, range_to;
 
@@ -761,7 +945,7 @@ static int run(int argc, char **argv)
     t.seed = 1;
     cli_select_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":e:m:n:s:f:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":e:m:n:s:f:o:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'e':
             if (!(t.step = parse_every(optarg)))
@@ -807,6 +991,10 @@ static int run(int argc, char **argv)
             break;
         case 'q':
             cli_progress_quiet();
+            quiet = 1;
+            break;
+        case 'o':
+            output = optarg;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -917,6 +1105,12 @@ static int run(int argc, char **argv)
             rc = cli_exit_code(st, 0);
             goto cleanup;
         }
+    }
+    if (output) {
+        size_t len = strlen(output);
+        rc = draw(&t, output, len > 0 && output[len - 1] == '/', quiet);
+        if (rc != AG_EXIT_OK)
+            goto cleanup;
     }
     if (fmt == FMT_JSON) {
         if (print_json(&t, stdout) != 0) {

@@ -200,6 +200,59 @@ for y in range(1995, 2000):
 assert {bloc(y, "USA") for y in by} == {"1"}
 EOT
     ;;
+pictures)
+    # small multiples: one panel per snapshot, every actor at one place
+    # (a constant offset per panel), one colour per bloc number throughout
+    "$bin" timeline "$g" --every year -o t.svg >/dev/null 2>err || fail "svg exit"
+    grep -q "^actorgraph: wrote t.svg$" err || fail "wrote line: $(cat err)"
+    python3 - t.svg <<'EOT' || fail "svg"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+nodes = {}
+for m in re.finditer(r'<title>p(\d+)_(\d+)</title>.*?<ellipse fill="([^"]+)"[^>]*cx="([-\d.]+)" cy="([-\d.]+)"', svg, re.S):
+    nodes[(int(m[1]), int(m[2]))] = (m[3], float(m[4]), float(m[5]))
+# present: 2000 A-E, 2001 A-F, 2002 and 2003 A-E (F only in 2001)
+assert sorted(nodes) == [(k, i) for k in range(4) for i in range(6) if i < 5 or k == 1], sorted(nodes)
+for k in range(4):
+    dx = {round(nodes[(k, i)][1] - nodes[(0, i)][1], 2) for i in range(5)}
+    dy = {round(nodes[(k, i)][2] - nodes[(0, i)][2], 2) for i in range(5)}
+    assert len(dx) == 1 and len(dy) == 1, (k, dx, dy)
+# blocs by hand: 2000-2001 {A,B,E(,F)} bloc 1, {C,D} bloc 2; 2002-2003 {A,B} 1, {C,D,E} 2
+one, two = nodes[(0, 0)][0], nodes[(0, 2)][0]
+assert one != two and "white" not in (one, two)
+want = {0: "11221", 1: "112211", 2: "11222", 3: "11222"}
+for (k, i), (fill, x, y) in nodes.items():
+    assert fill == (one if want[k][i] == "1" else two), (k, i, fill)
+for year in ("2000", "2001", "2002", "2003"):
+    assert f">{year}</text>" in svg, year
+assert "bloc 1: B, then A" in svg and "bloc 2: C, then D" in svg
+EOT
+    "$bin" timeline "$g" --every year -o t.png >/dev/null 2>&1 || fail "png exit"
+    "$bin" timeline "$g" --every year -o t.pdf >/dev/null 2>&1 || fail "pdf exit"
+    [ "$(head -c 4 t.png | od -An -tx1 | tr -d ' ')" = 89504e47 ] || fail "not a PNG"
+    [ "$(head -c 4 t.pdf)" = "%PDF" ] || fail "not a PDF"
+    # one SVG per snapshot in a directory, the same positions in each
+    "$bin" timeline "$g" --every year -o slides/ >/dev/null 2>&1 || fail "dir exit"
+    [ "$(ls slides | tr '\n' ' ')" = "0001-2000.svg 0002-2001.svg 0003-2002.svg 0004-2003.svg " ] ||
+        fail "slides: $(ls slides)"
+    python3 - slides/*.svg <<'EOT' || fail "slides"
+import re, sys
+pos = []
+for f in sys.argv[1:]:
+    svg = open(f, encoding="utf-8").read()
+    pos.append({m[1]: (m[2], m[3]) for m in re.finditer(r'<title>p0_(\d+)</title>.*?cx="([-\d.]+)" cy="([-\d.]+)"', svg, re.S)})
+for p in pos[1:]:
+    for i in set(p) & set(pos[0]):
+        assert p[i] == pos[0][i], (i, p[i], pos[0][i])
+assert len(pos[1]) == 6 and len(pos[0]) == 5
+EOT
+    # refusals: a format that is no picture (exit 1); a folder that does
+    # not exist (exit 3); nothing written either way
+    refused "draw to a .svg, .png or .pdf file" "$g" --every year -o t.dot
+    "$bin" timeline "$g" --every year -o nowhere/t.svg >out 2>err; rc=$?
+    [ $rc = 3 ] || fail "unwritable exit $rc"
+    [ -e nowhere ] && fail "wrote into nowhere"
+    ;;
 *) fail "unknown case" ;;
 esac
 exit 0
