@@ -590,8 +590,8 @@ static void print_csv_changes(timeline *t, FILE *out)
 static json_t *bloc_json(timeline *t, const snap *s, long ident1)
 {
     const bloc_info *b = ident1 ? find_bloc(s, (size_t)ident1 - 1) : NULL;
-    return b ? json_integer(ident1) : json_null();
     (void)t;
+    return b ? json_integer(ident1) : json_null();
 }
 
 static int print_json(timeline *t, FILE *out)
@@ -1024,6 +1024,14 @@ static int run(int argc, char **argv)
         return cli_usage_error("timeline", "--every and --at cannot be combined");
     if (at && in.dated == 2)
         return cli_usage_error("timeline", "--at takes no --from/--to");
+    if (output && output[0] && output[strlen(output) - 1] != '/') {
+        ag_format of;
+        if (!ag_format_from_path(output, &of) ||
+            (of != AG_FMT_SVG && of != AG_FMT_PNG && of != AG_FMT_PDF))
+            return cli_usage_error("timeline", "-o %s: draw to a .svg, .png or .pdf file, or a "
+                                               "directory ending in /",
+                                   output);
+    }
     if (rows_given && fmt != FMT_CSV)
         return cli_usage_error("timeline", "--rows applies to --format csv only");
     if (in.weights_given && !in.sel.weigh_confidence)
