@@ -180,7 +180,7 @@ for path in (small, article):
                     sign *= 1 if signed[u][v]["s"] > 0 else -1
                 check(x["sign"] == sign, "%s %s sign" % (path, x["actors"]))
 
-check(compared == 6 * 5 + 8 * 7, "compared %d pairs" % compared)
+check(compared == 8 * 7 + 8 * 7, "compared %d pairs" % compared)
 
 # --- errors ---------------------------------------------------------------
 def fails(args, code, line):
@@ -234,16 +234,17 @@ if rc == 0:
           [("A", 1.0, "inside"), ("B", 1.0, "inside"), ("E", 0.2, "against")],
           "explain C ties %s" % d["ties"])
     # Blocs: A, B, C, D (positive, connected); E alone (its two negative
-    # ties to A and D outweigh C's 0.2); F alone.
+    # ties to A and D outweigh C's 0.2); F, G and H alone (G and H's
+    # relations cancel out: no tie).
     b = d["bloc"]
-    check(b["members"] == ["A", "B", "C", "D"] and b["blocs"] == 3, "explain C bloc %s" % b)
+    check(b["members"] == ["A", "B", "C", "D"] and b["blocs"] == 5, "explain C bloc %s" % b)
     check(b["against"] == ["E"] and b["positive_inside"] == ["A", "B"]
           and b["negative_across"] == [], "explain C bloc reasons %s" % b)
     # out_degree (cooperative): C->A, C->B, C->E = 3, the most; neg_degree:
     # E 2, A 1, D 1, C 0: rank 4; pos_degree: C 3 (A, B, E), B 3 (A, C, D).
     r = d["ranks"]
     check((r["out_degree"]["rank"], r["out_degree"]["value"]) == (1, 3), "rank out_degree")
-    check((r["neg_degree"]["rank"], r["neg_degree"]["of"]) == (4, 6), "rank neg_degree")
+    check((r["neg_degree"]["rank"], r["neg_degree"]["of"]) == (4, 8), "rank neg_degree")
     check(r["pos_degree"]["rank"] == 1, "rank pos_degree")
 rc, out, err = run("explain", small, "C")
 check(rc == 0 and "  against its bloc: E +0.2 (bloc 2, Epsilon bloc)\n" in out,
@@ -284,6 +285,22 @@ if rc == 0:
 rc, out, err = run("explain", small, "C", "B")
 check("  0.8 (trade) + 0.5 (training) - 0.3 (sanctions) = +1: a positive tie\n" in out,
       "explain C B formation: %s" % out)
+# G and H: trade 0.5 one way, sanctions 0.5 the other: s = 0, no tie, so
+# no signed chain, but the trade is a cooperative tie G -> H.
+rc, out, err = run("explain", small, "G", "H")
+check(rc == 0 and "  0.5 (trade) - 0.5 (sanctions) = 0: no tie (the relations cancel out)\n"
+      in out, "explain G H: %s" % out)
+check("Strongest signed chain (up to 3 steps, by weakest link):\n  none\n" in out,
+      "explain G H chain")
+d = jpath(small, "G", "H")
+if d:
+    check(d["cooperative"]["actors"] == ["G", "H"] and d["signed"] == [], "path G H %s" % d)
+rc, out, err = run("explain", small, "G", "--format", "json")
+check(rc == 0 and json.loads(out)["ties"] == [] and len(json.loads(out)["relations"]) == 2,
+      "explain G: %s" % out)
+fails(["path", small, "H", "G"], 5, "actorgraph: path: H and G are not connected: no "
+      "cooperative path from H, no signed chain of up to 3 steps")
+
 # Two arguments: FILE ACTOR when the file exists, else ACTOR OTHER.
 rc, out, err = run("explain", "PRK", "KOR")
 check(rc == 0 and "= -2.14: a negative tie" in out, "explain PRK KOR: %s" % out)
