@@ -1,16 +1,17 @@
 /* What the flat formats (GraphML, GML) share: numbers written to read back
  * exactly, and one type per actor attribute across all actors. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "formats/formats.h"
 
-void ag__real_shortest(char *buf, size_t size, double v)
+/* The fewest digits p (1 to 17) for which "%.*g" reads back to v, by
+ * trying them all (binary search: if p digits read back, so do p + 1). */
+static int digits_by_search(char *buf, size_t size, double v)
 {
-    const char *e;
     int lo = 1, hi = 17; /* 17 digits always read back */
-    /* if p digits read back, so do p + 1: search for the fewest */
     while (lo < hi) {
         int p = (lo + hi) / 2;
         snprintf(buf, size, "%.*g", p, v);
@@ -19,7 +20,54 @@ void ag__real_shortest(char *buf, size_t size, double v)
         else
             lo = p + 1;
     }
-    snprintf(buf, size, "%.*g", lo, v);
+    return lo;
+}
+
+/* The significant digits in s, a "%g" text, without trailing zeros (at
+ * least 1). */
+static int significant_digits(const char *s)
+{
+    int n = 0, zeros = 0, started = 0;
+    for (; *s && *s != 'e'; s++) {
+        if (*s < '0' || *s > '9')
+            continue;
+        if (*s == '0' && !started)
+            continue; /* leading zeros: 0.000123 */
+        started = 1;
+        n++;
+        zeros = *s == '0' ? zeros + 1 : 0;
+    }
+    return n - zeros > 0 ? n - zeros : 1;
+}
+
+void ag__real_shortest(char *buf, size_t size, double v)
+{
+    const char *e;
+    char t[40];
+    int p;
+    if (v != 0 && !isnormal(v)) {
+        /* subnormal, infinite or NaN: fewer digits than 15 may hold
+           there, the argument below needs a full 53-bit mantissa */
+        p = digits_by_search(buf, size, v);
+        snprintf(buf, size, "%.*g", p, v);
+    } else if (snprintf(t, sizeof t, "%.15g", v), strtod(t, NULL) == v) {
+        /* If some p <= 15 digits read back, v lies within half a unit of
+           its last place (2^-53 of v, relatively) of that p-digit decimal,
+           which is much less than half the spacing of 15-digit decimals
+           (at least 5e-16 of v): "%.15g" then rounds v to that same
+           decimal, so its digits without the trailing zeros are the
+           fewest that read back. */
+        p = significant_digits(t);
+        if (p == 15)
+            snprintf(buf, size, "%s", t);
+        else
+            snprintf(buf, size, "%.*g", p, v);
+    } else {
+        /* no p <= 15 reads back (the argument above, turned round) */
+        snprintf(buf, size, "%.16g", v);
+        if (strtod(buf, NULL) != v)
+            snprintf(buf, size, "%.17g", v);
+    }
     /* whole numbers below 1e17 without an exponent, as "%.17g" has them:
        100, not 1e+02 */
     if ((e = strchr(buf, 'e')) != NULL && e[1] == '+') {

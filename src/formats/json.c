@@ -317,9 +317,15 @@ static void dump_indent(ag_sbuf *b, size_t flags, int depth, int space)
 {
     int n = (int)(flags & JSON_MAX_INDENT);
     if (n > 0) {
-        ag__sb_puts(b, "\n");
-        for (int i = 0; i < n * depth; i++)
-            ag__sb_add(b, " ", 1);
+        /* a newline and 64 spaces: whole runs, not one space at a time */
+        static const char nl_spaces[] =
+            "\n                                                                ";
+        size_t k = (size_t)n * (size_t)depth, part = k < 64 ? k : 64;
+        ag__sb_add(b, nl_spaces, part + 1);
+        for (k -= part; k > 0; k -= part) {
+            part = k < 64 ? k : 64;
+            ag__sb_add(b, nl_spaces + 1, part);
+        }
     } else if (space && !(flags & JSON_COMPACT)) {
         ag__sb_add(b, " ", 1);
     }
