@@ -402,7 +402,49 @@ static int dump_real(ag_sbuf *b, double v)
     return 0;
 }
 
-static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
+/* What a dump carries besides its text: arrays to fill as they are
+ * written (ag__json_dump_items). */
+typedef struct dump_ctx {
+    const ag_json_items *items;
+    size_t n_items;
+    const ag_graph *g;
+    const ag_export_opts *x;
+} dump_ctx;
+
+static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
+                      const dump_ctx *c);
+
+/* Writes the array of items it as dump_value writes an array of them. */
+static int dump_items(ag_sbuf *b, const ag_json_items *it, size_t flags, int depth,
+                      const dump_ctx *c)
+{
+    if (it->n == 0) {
+        ag__sb_puts(b, "[]");
+        return 0;
+    }
+    ag__sb_add(b, "[", 1);
+    for (size_t i = 0; i < it->n; i++) {
+        int oom = 0, rc;
+        json_t *item = it->make(c->g, c->x, i, &oom);
+        if (!item || oom) {
+            json_decref(item);
+            return -1;
+        }
+        if (i)
+            ag__sb_add(b, ",", 1);
+        dump_indent(b, flags, depth + 1, i > 0);
+        rc = dump_value(b, item, flags, depth + 1, c);
+        json_decref(item);
+        if (rc != 0)
+            return -1;
+    }
+    dump_indent(b, flags, depth, 0);
+    ag__sb_add(b, "]", 1);
+    return 0;
+}
+
+static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
+                      const dump_ctx *c)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -421,7 +463,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
             first = 0;
             dump_string(b, key, strlen(key), flags);
             ag__sb_puts(b, flags & JSON_COMPACT ? ":" : ": ");
-            if (dump_value(b, item, flags, depth + 1) != 0)
+            if (dump_value(b, item, flags, depth + 1, c) != 0)
                 return -1;
         }
         dump_indent(b, flags, depth, 0);
@@ -429,6 +471,9 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
         return 0;
     }
     case JSON_ARRAY:
+        for (size_t k = 0; c && k < c->n_items; k++)
+            if (c->items[k].placeholder == v)
+                return dump_items(b, &c->items[k], flags, depth, c);
         if (json_array_size(v) == 0) {
             ag__sb_puts(b, "[]");
             return 0;
@@ -438,7 +483,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
             if (i)
                 ag__sb_add(b, ",", 1);
             dump_indent(b, flags, depth + 1, i > 0);
-            if (dump_value(b, json_array_get(v, i), flags, depth + 1) != 0)
+            if (dump_value(b, json_array_get(v, i), flags, depth + 1, c) != 0)
                 return -1;
         }
         dump_indent(b, flags, depth, 0);
@@ -458,7 +503,19 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
 char *ag__json_dump(const json_t *v, size_t flags)
 {
     ag_sbuf b = {0};
-    if (dump_value(&b, v, flags, 0) != 0 || b.oom || !b.s) {
+    if (dump_value(&b, v, flags, 0, NULL) != 0 || b.oom || !b.s) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
+char *ag__json_dump_items(const json_t *v, const ag_json_items *items, size_t n,
+                          const ag_graph *g, const ag_export_opts *x)
+{
+    ag_sbuf b = {0};
+    dump_ctx c = {items, n, g, x};
+    if (dump_value(&b, v, JSON_INDENT(2), 0, &c) != 0 || b.oom || !b.s) {
         free(b.s);
         return NULL;
     }
