@@ -23,53 +23,32 @@ static int digits_by_search(char *buf, size_t size, double v)
     return lo;
 }
 
-/* The significant digits in s, a "%g" text, without trailing zeros (at
- * least 1). */
-static int significant_digits(const char *s)
-{
-    int n = 0, zeros = 0, started = 0;
-    for (; *s && *s != 'e'; s++) {
-        if (*s < '0' || *s > '9')
-            continue;
-        if (*s == '0' && !started)
-            continue; /* leading zeros: 0.000123 */
-        started = 1;
-        n++;
-        zeros = *s == '0' ? zeros + 1 : 0;
-    }
-    return n - zeros > 0 ? n - zeros : 1;
-}
-
 void ag__real_shortest(char *buf, size_t size, double v)
 {
     const char *e;
-    char t[40];
     int p;
     if (v != 0 && !isnormal(v)) {
         /* subnormal, infinite or NaN: fewer digits than 15 may hold
            there, the argument below needs a full 53-bit mantissa */
         p = digits_by_search(buf, size, v);
         snprintf(buf, size, "%.*g", p, v);
-    } else if (snprintf(t, sizeof t, "%.15g", v), strtod(t, NULL) == v) {
-        /* If some p <= 15 digits read back, v lies within half a unit of
-           its last place (2^-53 of v, relatively) of that p-digit decimal,
-           which is much less than half the spacing of 15-digit decimals
-           (at least 5e-16 of v): "%.15g" then rounds v to that same
-           decimal, so its digits without the trailing zeros are the
-           fewest that read back. */
-        p = significant_digits(t);
-        if (p == 15)
-            snprintf(buf, size, "%s", t);
-        else
-            snprintf(buf, size, "%.*g", p, v);
-    } else {
-        /* no p <= 15 reads back (the argument above, turned round) */
+    } else if (snprintf(buf, size, "%.15g", v), strtod(buf, NULL) != v) {
+        /* no p <= 15 reads back (the argument below, turned round) */
         snprintf(buf, size, "%.16g", v);
         if (strtod(buf, NULL) != v)
             snprintf(buf, size, "%.17g", v);
     }
-    /* whole numbers below 1e17 without an exponent, as "%.17g" has them:
-       100, not 1e+02 */
+    /* Else "%.15g" reads back, and is the text "%.*g" has with the fewest
+       digits p that do. If p digits read back, v lies within half a unit
+       of its last place (at most 2^-53 of v) of that p-digit decimal d,
+       much less than half the spacing of 15-digit decimals (at least
+       5e-16 of v), so "%.15g" rounds v to d too; "%g" drops the trailing
+       zeros, so both write d's p digits alike, with the same exponent. The
+       two differ only in style when p <= exponent < 15 (1e+02 against
+       100), which the rule below writes as "%.15g" does.
+
+       Whole numbers below 1e17 without an exponent, as "%.17g" has them:
+       100, not 1e+02. */
     if ((e = strchr(buf, 'e')) != NULL && e[1] == '+') {
         int x = atoi(e + 2);
         if (x < 17)

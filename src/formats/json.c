@@ -490,9 +490,20 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
         ag__sb_add(b, "]", 1);
         return 0;
     case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v), flags); return 0;
-    case JSON_INTEGER:
-        ag__sb_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    case JSON_INTEGER: {
+        /* as "%lld" writes it, without printf: one per actor and relation */
+        char d[24];
+        json_int_t x = json_integer_value(v);
+        unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+        size_t n = sizeof d;
+        do
+            d[--n] = (char)('0' + u % 10);
+        while ((u /= 10) > 0);
+        if (x < 0)
+            d[--n] = '-';
+        ag__sb_add(b, d + n, sizeof d - n);
         return 0;
+    }
     case JSON_REAL: return dump_real(b, json_real_value(v));
     case JSON_TRUE: ag__sb_puts(b, "true"); return 0;
     case JSON_FALSE: ag__sb_puts(b, "false"); return 0;
