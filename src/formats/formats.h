@@ -105,8 +105,17 @@ typedef struct ag_json_items {
     size_t n;
     /* item i (a new reference), or NULL with *oom set */
     json_t *(*make)(const ag_graph *g, const ag_export_opts *x, size_t i, int *oom);
+    /* or, when not NULL, writes item i's text itself at depth (as
+       ag__json_dump would write make's item): 0, or -1 when it cannot */
+    int (*write)(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i, int depth);
 } ag_json_items;
 #define AG_JSON_MAX_ITEMS 2
+
+/* Writes relation i as a networkx node-link link (source, target, key,
+ * then ag__json_relation_fields) at depth, with JSON_INDENT(2), straight
+ * into b: the same text as dumping that object. */
+int ag__json_write_link(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i,
+                        int depth);
 
 /* ag__json_dump of v with JSON_INDENT(2) where each of the n arrays in
  * items is written with its items, made then. */

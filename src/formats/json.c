@@ -402,6 +402,20 @@ static int dump_real(ag_sbuf *b, double v)
     return 0;
 }
 
+/* x as "%lld" writes it, without printf: one per actor and relation */
+static void dump_int(ag_sbuf *b, json_int_t x)
+{
+    char d[24];
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    size_t n = sizeof d;
+    do
+        d[--n] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (x < 0)
+        d[--n] = '-';
+    ag__sb_add(b, d + n, sizeof d - n);
+}
+
 /* What a dump carries besides its text: arrays to fill as they are
  * written (ag__json_dump_items). */
 typedef struct dump_ctx {
@@ -425,15 +439,16 @@ static int dump_items(ag_sbuf *b, const ag_json_items *it, size_t flags, int dep
     ag__sb_add(b, "[", 1);
     for (size_t i = 0; i < it->n; i++) {
         int oom = 0, rc;
-        json_t *item = it->make(c->g, c->x, i, &oom);
-        if (!item || oom) {
+        json_t *item = NULL;
+        if (!it->write && (!(item = it->make(c->g, c->x, i, &oom)) || oom)) {
             json_decref(item);
             return -1;
         }
         if (i)
             ag__sb_add(b, ",", 1);
         dump_indent(b, flags, depth + 1, i > 0);
-        rc = dump_value(b, item, flags, depth + 1, c);
+        rc = it->write ? it->write(b, c->g, c->x, i, depth + 1)
+                       : dump_value(b, item, flags, depth + 1, c);
         json_decref(item);
         if (rc != 0)
             return -1;
@@ -490,20 +505,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
         ag__sb_add(b, "]", 1);
         return 0;
     case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v), flags); return 0;
-    case JSON_INTEGER: {
-        /* as "%lld" writes it, without printf: one per actor and relation */
-        char d[24];
-        json_int_t x = json_integer_value(v);
-        unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-        size_t n = sizeof d;
-        do
-            d[--n] = (char)('0' + u % 10);
-        while ((u /= 10) > 0);
-        if (x < 0)
-            d[--n] = '-';
-        ag__sb_add(b, d + n, sizeof d - n);
-        return 0;
-    }
+    case JSON_INTEGER: dump_int(b, json_integer_value(v)); return 0;
     case JSON_REAL: return dump_real(b, json_real_value(v));
     case JSON_TRUE: ag__sb_puts(b, "true"); return 0;
     case JSON_FALSE: ag__sb_puts(b, "false"); return 0;
@@ -519,6 +521,72 @@ char *ag__json_dump(const json_t *v, size_t flags)
         return NULL;
     }
     return b.s;
+}
+
+/* ---- objects written straight from the model, as dump_value writes them - */
+
+/* Starts member key of an object written at depth with JSON_INDENT(2);
+ * *first: no member yet. */
+static void put_key(ag_sbuf *b, int depth, int *first, const char *key)
+{
+    if (!*first)
+        ag__sb_add(b, ",", 1);
+    dump_indent(b, JSON_INDENT(2), depth + 1, !*first);
+    *first = 0;
+    dump_string(b, key, strlen(key), JSON_INDENT(2));
+    ag__sb_add(b, ": ", 2);
+}
+
+static void put_text(ag_sbuf *b, int depth, int *first, const char *key, const char *s)
+{
+    put_key(b, depth, first, key);
+    dump_string(b, s, strlen(s), JSON_INDENT(2));
+}
+
+int ag__json_write_link(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i,
+                        int depth)
+{
+    const ag_relation *r = &g->relations[i];
+    const size_t flags = JSON_INDENT(2);
+    int first = 1, rc = 0;
+    char date[16];
+    (void)x;
+    /* as ag__json_node_link's link and ag__json_relation_fields build it */
+    ag__sb_add(b, "{", 1);
+    put_text(b, depth, &first, "source", g->actors[r->source].id);
+    put_text(b, depth, &first, "target", g->actors[r->target].id);
+    put_text(b, depth, &first, "key", r->id);
+    put_text(b, depth, &first, "type", r->type);
+    put_key(b, depth, &first, "sign");
+    dump_int(b, r->sign);
+    put_key(b, depth, &first, "weight");
+    if (dump_real(b, r->weight) != 0)
+        return -1;
+    put_key(b, depth, &first, "mutual");
+    ag__sb_puts(b, r->mutual ? "true" : "false");
+    put_text(b, depth, &first, "confidence", ag_confidence_name(r->confidence));
+    if (r->start.year) {
+        ag_date_format(&r->start, date, sizeof date);
+        put_text(b, depth, &first, "start", date);
+    }
+    if (r->end.year) {
+        ag_date_format(&r->end, date, sizeof date);
+        put_text(b, depth, &first, "end", date);
+    }
+    if (r->label)
+        put_text(b, depth, &first, "label", r->label);
+    put_key(b, depth, &first, "evidence");
+    if (r->n_evidence == 0) {
+        ag__sb_puts(b, "[]");
+    } else {
+        int oom = 0;
+        json_t *ev = ag__json_evidence(r, &oom);
+        rc = !ev || oom ? -1 : dump_value(b, ev, flags, depth + 1, NULL);
+        json_decref(ev);
+    }
+    dump_indent(b, flags, depth, 0);
+    ag__sb_add(b, "}", 1);
+    return rc;
 }
 
 char *ag__json_dump_items(const json_t *v, const ag_json_items *items, size_t n,

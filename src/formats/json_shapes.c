@@ -18,6 +18,7 @@ static json_t *lazy_array(ag_json_items *items, size_t *n_items, size_t n,
         items[*n_items].placeholder = a;
         items[*n_items].n = n;
         items[*n_items].make = make;
+        items[*n_items].write = NULL;
         ++*n_items;
     }
     return a;
@@ -57,6 +58,8 @@ json_t *ag__json_node_link(const ag_graph *g, const ag_export_opts *x, ag_json_i
     json_t *root = json_object(), *graph = json_object(),
            *nodes = lazy_array(items, n_items, g->n_actors, node_link_node),
            *links = lazy_array(items, n_items, g->n_relations, node_link_link);
+    if (links)
+        items[*n_items - 1].write = ag__json_write_link; /* the same text, sooner */
     if (!root || !graph || !nodes || !links) {
         *oom = 1;
         json_decref(graph);
