@@ -298,18 +298,25 @@ static void test_real_shortest(void)
         ag__real_shortest(got, sizeof got, known[k].v);
         CHECK_STR(got, known[k].text);
     }
-    /* random bit patterns, fractions in [0, 1) and short decimals */
-    for (int k = 0; k < 30000; k++) {
+    /* random bit patterns, fractions in [0, 1), short decimals, and
+       decimals of 1 to 15 digits from 1e-10 to 1e15 */
+    for (int k = 0; k < 40000; k++) {
         double v;
+        char t[40];
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        if (k % 3 == 0)
+        if (k % 4 == 0)
             memcpy(&v, &x, sizeof v);
-        else if (k % 3 == 1)
+        else if (k % 4 == 1)
             v = (double)(x >> 11) / 9007199254740992.0;
-        else
+        else if (k % 4 == 2)
             v = (double)(x % 1000000) / 1000.0;
+        else {
+            snprintf(t, sizeof t, "%.*g", (int)(1 + x % 15),
+                     (double)(x >> 11) / 9007199254740992.0 * pow(10, (int)((x >> 3) % 26) - 10));
+            v = strtod(t, NULL);
+        }
         if (!isfinite(v))
             continue;
         ag__real_shortest(got, sizeof got, v);
