@@ -27,17 +27,25 @@ else
 fi
 
 # Build: compiler, CMake, pkg-config and the libraries (nettle for SHA-256
-# of inputs in report manifests, libcsv and libxml2 to read CSV and GraphML).
+# of inputs in report manifests, libcsv and libxml2 to read CSV and GraphML,
+# zlib to read .gz and .zip event files). iso-codes: the ISO 3166-1 table
+# that `actorgraph events` names states from (run time and tests).
 # Run time: fonts for PNG/PDF output (DejaVu covers Latin, Cyrillic and Greek;
 # Nanum covers Hangul) and fontconfig so cairo finds them.
 pkgs="build-essential cmake pkg-config
       libigraph-dev libgraphviz-dev libjansson-dev nettle-dev
-      libcsv-dev libxml2-dev
+      libcsv-dev libxml2-dev zlib1g-dev iso-codes
       fontconfig fonts-dejavu-core fonts-nanum"
 if [ "$want_test" -eq 1 ]; then
     # Tests: python3 checks outputs with its standard library; networkx,
     # scipy and python-igraph regenerate the reference values (tests/reference).
     pkgs="$pkgs python3 python3-networkx python3-scipy python3-igraph"
+    # scripts/cow-graph names the Correlates of War states from iso-codes,
+    # and tests/check_cow.py runs it (docs/cow.md).
+    pkgs="$pkgs iso-codes"
+    # sqlite3 runs the query of `actorgraph events --print-sql` in
+    # tests/cli/check_events_sql.py (docs/events.md, "Beyond one machine").
+    pkgs="$pkgs sqlite3"
     # Fuzzing (scripts/fuzz, docs/fuzzing.md): clang and its libFuzzer and
     # sanitizer runtimes, which clang only recommends.
     pkgs="$pkgs clang libclang-rt-14-dev"

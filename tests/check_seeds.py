@@ -10,7 +10,10 @@ certain relation never outweighs a more certain one of the same type, and a
 speculative one never outweighs a reported or confirmed one of the same sign
 on the same ordered pair (types there differ, and so do their defaults).
 Every custom type (one not in docs/format.md's vocabulary) is documented in
-seeds/README.md.
+seeds/README.md. Every date (start, end) of a relation is backed by an
+evidence item from a source other than the article (which gives no dates)
+whose note begins with "start DATE:" or "end DATE:", and that source's id
+is in seeds/README.md's table of dates from the public record.
 usage: check_seeds.py PROJECT_ROOT"""
 import itertools
 import json
@@ -75,6 +78,14 @@ for i, r in enumerate(graph["relations"]):
     for num in re.findall(r"\d[\d,.]*\d|\d", r.get("label", "")):
         if num not in text:
             errors.append("%s: label figure %s is in none of its claims" % (what, num))
+    for side in ("start", "end"):
+        if side in r and not any(
+                ev["source"] != claims["source"]["id"]
+                and ev.get("note", "").startswith("%s %s:" % (side, r[side]))
+                and "(`%s`" % ev["source"] in seeds_readme
+                for ev in r.get("evidence", [])):
+            errors.append("%s: %s %s is backed by no public-record evidence ('%s %s: ...')"
+                          % (what, side, r[side], side, r[side]))
     if r["type"] not in VOCAB and "`%s`" % r["type"] not in seeds_readme:
         errors.append("%s: custom type %s not documented in seeds/README.md" % (what, r["type"]))
 

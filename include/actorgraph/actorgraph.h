@@ -7,6 +7,7 @@
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
 #include "actorgraph/error.h"
+#include "actorgraph/events.h"
 #include "actorgraph/export.h"
 #include "actorgraph/io.h"
 #include "actorgraph/limits.h"
@@ -14,6 +15,7 @@
 #include "actorgraph/model.h"
 #include "actorgraph/progress.h"
 #include "actorgraph/render.h"
+#include "actorgraph/select.h"
 #include "actorgraph/vocab.h"
 
 /* The library's version, "MAJOR.MINOR.PATCH". */

@@ -70,9 +70,17 @@ typedef struct ag_graph {
        with the graph; a text may be shared, e.g. a relation type or an
        evidence item's source id): never free or realloc one on its own */
     ag_texts *texts;
+    /* On a selection (actorgraph/select.h): what was selected, and the
+     * graph whose text, sources and indexes it borrows. NULL on a graph as
+     * loaded. */
+    struct ag_selection *selection;
+    const struct ag_graph *base;
+    struct ag_graph *owned_base; /* freed with this graph (ag_select_take) */
+    bool owns_actors;            /* a selection that dropped isolates */
 } ag_graph;
 
-/* Frees g and everything it owns; NULL is allowed. */
+/* Frees g and everything it owns (of a selection, only what it does not
+ * borrow, and its owned_base); NULL is allowed. */
 void ag_graph_free(ag_graph *g);
 
 /* Index of the actor with this id, or -1. O(1) expected. */

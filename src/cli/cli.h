@@ -28,6 +28,16 @@ extern const ag_command ag_cmd_report;
 extern const ag_command ag_cmd_clusters;
 extern const ag_command ag_cmd_export;
 extern const ag_command ag_cmd_convert;
+extern const ag_command ag_cmd_events;
+
+/* What convert (and events) write: an export format, or CSV or DOT. */
+enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };
+/* Output formats by name: the export formats, csv and dot; 0 when unknown. */
+int cli_out_format_parse(const char *name, int *f);
+/* The output format a path's longest known ending implies; 0 when none. */
+int cli_out_format_from_path(const char *path, int *f);
+/* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
+char *cli_actors_path(const char *path);
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);
@@ -46,13 +56,30 @@ void cli_print_usage(const ag_command *c, FILE *out);
  * when none exists. The result is static storage. */
 const char *cli_default_graph(void);
 
-/* How a command reads its input: --from and --actors, shared by all. */
+/* How a command reads its input: --from and --actors, shared by all; and
+ * which relations it keeps (--as-of, --from DATE, --to DATE,
+ * --min-confidence, --weigh-confidence, --confidence-weights,
+ * --drop-isolates), shared by every command that analyses, draws or
+ * writes a graph (cli_select_init). */
 typedef struct cli_input {
     ag_load_opts opts;
+    int selecting;       /* the command takes the selection options */
+    int dated;           /* 1 after --as-of, 2 after --from DATE or --to */
+    int weights_given;   /* --confidence-weights */
+    const char *cmd;     /* for messages */
+    int all_warnings;    /* print every warning (validate); others show a few */
+#define CLI_WARNINGS_SHOWN 5
+    ag_selection sel;
 } cli_input;
 
 #define CLI_OPT_FROM 0x100
 #define CLI_OPT_ACTORS 0x101
+#define CLI_OPT_AS_OF 0x102
+#define CLI_OPT_TO 0x103
+#define CLI_OPT_MIN_CONFIDENCE 0x104
+#define CLI_OPT_WEIGH_CONFIDENCE 0x105
+#define CLI_OPT_CONFIDENCE_WEIGHTS 0x106
+#define CLI_OPT_DROP_ISOLATES 0x107
 #define CLI_INPUT_LONGOPTS \
     {"from", required_argument, NULL, CLI_OPT_FROM}, \
     {"actors", required_argument, NULL, CLI_OPT_ACTORS}
@@ -60,8 +87,32 @@ typedef struct cli_input {
     "      --from FMT      input format: json, csv, graphml, gml or dot (default:\n" \
     "                      from the extension; JSON for standard input)\n" \
     "      --actors FILE   with CSV input: the actors (id,name,kind,group)\n"
+/* The selection options; --from takes a date as well as a format (a date
+ * starts with a digit, a format never does). */
+#define CLI_SELECT_LONGOPTS \
+    {"as-of", required_argument, NULL, CLI_OPT_AS_OF}, \
+    {"to", required_argument, NULL, CLI_OPT_TO}, \
+    {"min-confidence", required_argument, NULL, CLI_OPT_MIN_CONFIDENCE}, \
+    {"weigh-confidence", no_argument, NULL, CLI_OPT_WEIGH_CONFIDENCE}, \
+    {"confidence-weights", required_argument, NULL, CLI_OPT_CONFIDENCE_WEIGHTS}, \
+    {"drop-isolates", no_argument, NULL, CLI_OPT_DROP_ISOLATES}
+#define CLI_SELECT_OPTIONS_HELP \
+    "      --as-of DATE    only relations in force on DATE (YYYY, YYYY-MM or\n" \
+    "                      YYYY-MM-DD; a year or month: at any time in it)\n" \
+    "      --from DATE, --to DATE\n" \
+    "                      relations in force at any time from DATE's first day\n" \
+    "                      to DATE's last (either side may be left open)\n" \
+    "      --min-confidence LEVEL\n" \
+    "                      confirmed, reported or speculative (the default: all)\n" \
+    "      --weigh-confidence\n" \
+    "                      multiply weights by the confidence's factor\n" \
+    "      --confidence-weights C,R,S\n" \
+    "                      the factors, each in (0, 1] (default 1,0.7,0.4)\n" \
+    "      --drop-isolates leave out actors with no relation selected\n"
 
 void cli_input_init(cli_input *in);
+/* cli_input_init for a command that takes the selection options. */
+void cli_select_init(cli_input *in);
 /* Handles option c if it is an input option: returns 1 when handled, 0
  * otherwise; on a bad value prints the usage error and sets *rc. */
 int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc);
@@ -71,6 +122,13 @@ int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int
  * default graph. */
 int cli_load_input(const char *path, const cli_input *in, ag_graph **out);
 int cli_load_graph(const char *path, ag_graph **out);
+
+/* Prints " (DESCRIPTION)" after a heading when g is a selection (the words
+ * of ag_selection_describe), nothing otherwise. */
+void cli_put_selection(FILE *out, const ag_graph *g);
+/* Adds "selection" (ag_selection_json) to a JSON manifest when g is a
+ * selection; nothing otherwise. Returns -1 when out of memory. */
+int cli_manifest_selection(json_t *manifest, const ag_graph *g);
 
 /* "in_degree, out_degree, ..., pn": every metric's name, for the messages
  * that list the valid values. */

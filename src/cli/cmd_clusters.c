@@ -37,6 +37,7 @@ static const char usage[] =
     "  -q, --quiet       no progress line on a terminal\n"
     "  -f, --format FMT  table (default), csv (one row per actor), json or md\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -h, --help        show this help\n"
     "\n"
     "Each bloc is named by its most central member: the one with the largest\n"
@@ -98,6 +99,7 @@ static void print_text(const result *r, FILE *out, int md)
 
     fputs(md ? "## " : "", out);
     cli_put_escaped(out, r->g->title ? r->g->title : r->g->name);
+    cli_put_selection(out, r->g);
     fputs("\n\n", out);
     fprintf(out, "method %s (%s", ag_cluster_method_name(r->opts.method), r->p.algorithm);
     if (r->opts.method == AG_CLUSTER_SIGNED)
@@ -250,6 +252,8 @@ static int print_json(const result *r, FILE *out)
     json_object_set_new(man, "command", json_string("clusters"));
     json_object_set_new(man, "options", opts);
     opts = NULL;
+    if (cli_manifest_selection(man, r->g) != 0)
+        goto cleanup;
     json_object_set_new(man, "seed", json_integer((json_int_t)r->opts.seed));
     json_object_set_new(man, "seed_reported", json_integer((json_int_t)r->p.seed));
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
@@ -289,7 +293,7 @@ static int run(int argc, char **argv)
         {"method", required_argument, NULL, 'm'}, {"k", required_argument, NULL, 'k'},
         {"alpha", required_argument, NULL, 'a'},  {"quiet", no_argument, NULL, 'q'},
         {"seed", required_argument, NULL, 's'},   {"runs", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'}, CLI_INPUT_LONGOPTS,
+        {"format", required_argument, NULL, 'f'}, CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     result r;
@@ -303,7 +307,7 @@ static int run(int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     ag_cluster_opts_init(&r.opts);
-    cli_input_init(&in);
+    cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":m:k:a:s:r:f:qh", longopts, NULL)) != -1) {
         switch (c) {

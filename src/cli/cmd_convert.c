@@ -26,23 +26,21 @@ static const char usage[] =
     "Options:\n"
     "  -t, --to FMT        output format\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 3 output not\n"
     "written, 4 internal failure.\n";
 
-/* What convert writes: an export format, or CSV or DOT. */
-enum { OUT_CSV = AG_EXPORT_COUNT, OUT_DOT };
-
 /* Output formats by name: the export formats, csv and dot. */
-static int format_parse(const char *name, int *f)
+int cli_out_format_parse(const char *name, int *f)
 {
     ag_export_format x;
     if (strcmp(name, "csv") == 0)
-        *f = OUT_CSV;
+        *f = CLI_OUT_CSV;
     else if (strcmp(name, "dot") == 0)
-        *f = OUT_DOT;
+        *f = CLI_OUT_DOT;
     else if (ag_export_format_parse(name, &x))
         *f = (int)x;
     else
@@ -52,7 +50,7 @@ static int format_parse(const char *name, int *f)
 
 /* The output format OUT's name implies, by its longest known ending (the
  * names `export` gives its files first); 0 when it implies none. */
-static int format_from_path(const char *path, int *f)
+int cli_out_format_from_path(const char *path, int *f)
 {
     static const struct {
         const char *ending;
@@ -62,8 +60,8 @@ static int format_from_path(const char *path, int *f)
         {".jgf.json", AG_EXPORT_JGF},             {".gv.json", AG_EXPORT_DOT_JSON},
         {".cyjs", AG_EXPORT_CYTOSCAPE},           {".json", AG_EXPORT_JSON},
         {".graphml", AG_EXPORT_GRAPHML},          {".xml", AG_EXPORT_GRAPHML},
-        {".gml", AG_EXPORT_GML},                  {".csv", OUT_CSV},
-        {".dot", OUT_DOT},                        {".gv", OUT_DOT},
+        {".gml", AG_EXPORT_GML},                  {".csv", CLI_OUT_CSV},
+        {".dot", CLI_OUT_DOT},                        {".gv", CLI_OUT_DOT},
     };
     const char *base = strrchr(path, '/');
     size_t n;
@@ -80,7 +78,7 @@ static int format_from_path(const char *path, int *f)
 }
 
 /* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
-static char *actors_path(const char *path)
+char *cli_actors_path(const char *path)
 {
     size_t n = strlen(path);
     char *p = malloc(n + sizeof ".actors.csv");
@@ -98,7 +96,7 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
         {"quiet", no_argument, NULL, 'q'},
-        CLI_INPUT_LONGOPTS,
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -113,12 +111,17 @@ static int run(int argc, char **argv)
     int c, has_to = 0, quiet = 0, rc, format = AG_EXPORT_JSON;
 
     ag_export_opts_init(&xo);
-    cli_input_init(&in);
+    cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
-            if (!format_parse(optarg, &format))
+            if (optarg[0] >= '0' && optarg[0] <= '9') { /* --to DATE: a selection */
+                if (!cli_input_option(&in, CLI_OPT_TO, optarg, "convert", &rc))
+                    return rc;
+                break;
+            }
+            if (!cli_out_format_parse(optarg, &format))
                 return cli_usage_error("convert",
                                        "unknown output format '%s' (json, csv, graphml, gml, dot, "
                                        "node-link, cytoscape, graphology, jgf, dot-json)",
@@ -145,29 +148,29 @@ static int run(int argc, char **argv)
     if (argc - optind != 2)
         return cli_usage_error("convert", "needs IN and OUT");
     if (!has_to && strcmp(argv[optind + 1], "-") != 0 &&
-        !format_from_path(argv[optind + 1], &format))
+        !cli_out_format_from_path(argv[optind + 1], &format))
         return cli_usage_error("convert",
                                "cannot tell the format of '%s': use --to or an extension "
                                ".json, .csv, .graphml, .gml, .dot, .node-link.json, .cyjs, "
                                ".graphology.json, .jgf.json or .gv.json",
                                argv[optind + 1]);
-    if (format == OUT_CSV && strcmp(argv[optind + 1], "-") == 0)
+    if (format == CLI_OUT_CSV && strcmp(argv[optind + 1], "-") == 0)
         return cli_usage_error("convert", "CSV is two files (relations and actors): give OUT "
                                           "a file name, not '-'");
     rc = cli_load_input(argv[optind], &in, &g);
     if (rc != AG_EXIT_OK)
         return rc;
     ag_error_clear(&err);
-    if (format == OUT_CSV) {
+    if (format == CLI_OUT_CSV) {
         st = ag_csv_write(g, &blob, &actors, &err);
-    } else if (format == OUT_DOT) {
+    } else if (format == CLI_OUT_DOT) {
         ag_format f = AG_FMT_DOT;
         st = ag_render(g, NULL, &f, 1, &blob, &err);
     } else {
         xo.format = (ag_export_format)format;
         st = ag_export(g, &xo, &blob, &err);
     }
-    if (st == AG_OK && format == OUT_CSV && !(apath = actors_path(argv[optind + 1])))
+    if (st == AG_OK && format == CLI_OUT_CSV && !(apath = cli_actors_path(argv[optind + 1])))
         st = ag_error_set(&err, AG_ENOMEM, "out of memory");
     if (st != AG_OK) {
         cli_print_error(&err);

@@ -36,6 +36,7 @@ static const char usage[] =
     "  -e, --engine NAME   layout engine for --with-layout and dot-json\n"
     "      --links-key KEY node-link: 'links' (default, networkx < 3.4) or 'edges'\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -q, --quiet         do not say which file was written\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -55,7 +56,7 @@ static int run(int argc, char **argv)
         {"engine", required_argument, NULL, 'e'},
         {"links-key", required_argument, NULL, 'K'},
         {"quiet", no_argument, NULL, 'q'},
-        CLI_INPUT_LONGOPTS,
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -79,7 +80,7 @@ static int run(int argc, char **argv)
     ag_export_opts_init(&xo);
     ag_render_opts_init(&ro);
     ag_cluster_opts_init(&co);
-    cli_input_init(&in);
+    cli_select_init(&in);
     memset(&metrics, 0, sizeof metrics);
     memset(&part, 0, sizeof part);
     opterr = 0;

@@ -47,6 +47,7 @@ static const char usage[] =
     "  -s, --size-by METRIC scale actors by a metric of 'actorgraph report'\n"
     "                      (pagerank, betweenness, in_strength, pn, ...)\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -q, --quiet         do not say which files were written, which engine was\n"
     "                      chosen, or how far a long layout is\n"
     "  -h, --help          show this help\n"
@@ -69,7 +70,7 @@ static int run(int argc, char **argv)
         {"size-by", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},
-        CLI_INPUT_LONGOPTS,
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -94,7 +95,7 @@ static int run(int argc, char **argv)
 
     ag_render_opts_init(&opts);
     ag_cluster_opts_init(&copts);
-    cli_input_init(&in);
+    cli_select_init(&in);
     memset(&part, 0, sizeof part);
     memset(&metrics, 0, sizeof metrics);
     memset(blobs, 0, sizeof blobs);

@@ -32,6 +32,7 @@ static const char usage[] =
     "                     exact computes them whatever the size; none never\n"
     "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
+    CLI_SELECT_OPTIONS_HELP
     "  -h, --help         show this help\n"
     "\n"
     "Metrics: in_degree out_degree in_strength out_strength pos_degree\n"
@@ -203,6 +204,7 @@ static void print_table(const report *r, FILE *out)
     const int name_w = 22;
 
     cli_put_escaped(out, r->g->title ? r->g->title : r->g->name);
+    cli_put_selection(out, r->g);
     fputs("\n\n", out);
     print_summary_lines(r, out, "  ");
     for (int part = 0; part < 2; part++) {
@@ -266,6 +268,7 @@ static void print_md(const report *r, FILE *out)
 {
     fputs("## ", out);
     print_md_cell(out, r->g->title ? r->g->title : r->g->name);
+    cli_put_selection(out, r->g);
     fputs("\n\n", out);
     print_summary_lines(r, out, "- ");
     fputs("\n| actor | id |", out);
@@ -378,6 +381,8 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(manifest, "command", json_string("report"));
     json_object_set_new(manifest, "options", opts);
     opts = NULL;
+    if (cli_manifest_selection(manifest, r->g) != 0)
+        goto cleanup;
     json_object_set_new(manifest, "seed", json_null());
     json_object_set_new(manifest, "actorgraph", json_string(ag_version()));
 
@@ -405,7 +410,8 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
         {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
         {"paths", required_argument, NULL, 'p'},  {"quiet", no_argument, NULL, 'q'},
-        CLI_INPUT_LONGOPTS,                       {"help", no_argument, NULL, 'h'},
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     report r;
@@ -418,7 +424,7 @@ static int run(int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     r.sort_metric = AG_M_PAGERANK;
-    cli_input_init(&in);
+    cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:n:s:t:p:qh", longopts, NULL)) != -1) {
         switch (c) {

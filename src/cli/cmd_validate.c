@@ -12,7 +12,9 @@ static const char usage[] =
     "problem in one pass, one line each:\n"
     "  FILE:LINE:COL: message                   a JSON syntax error\n"
     "  FILE:LINE:COL: /json/pointer: message    a value that breaks a rule\n"
-    "Warnings (unknown field, self-loop, duplicate relation) do not fail.\n"
+    "Warnings (unknown field, self-loop, duplicate relation, a relation that\n"
+    "ended before the latest source or contradicts another at the same time)\n"
+    "do not fail. Every relation is checked: validate takes no selection.\n"
     "Without FILE the default graph is checked; '-' reads standard input.\n"
     "\n"
     "Options:\n"
@@ -50,6 +52,7 @@ static int run(int argc, char **argv)
     cli_input in;
 
     cli_input_init(&in);
+    in.all_warnings = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {

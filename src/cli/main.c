@@ -11,6 +11,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_clusters,
     &ag_cmd_export,
     &ag_cmd_convert,
+    &ag_cmd_events,
     NULL,
 };
 

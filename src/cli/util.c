@@ -44,6 +44,38 @@ void cli_print_diags(const ag_diags *d)
         cli_print_error(&d->items[i]);
 }
 
+/* Prints every error but only the first CLI_WARNINGS_SHOWN warnings, then
+ * one line counting the others and naming the command that lists them:
+ * commands that only read a graph should not bury their output under a
+ * historical graph's hundreds of date warnings. */
+static void print_load_diags(const ag_diags *d, const char *file)
+{
+    size_t shown = 0, hidden = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const ag_error *e = &d->items[i];
+        int summary = e->line == 0 && e->pointer[0] == 0 && i + 1 == d->count &&
+                      strstr(e->message, " not shown (") != NULL;
+        if (e->severity != AG_SEV_WARNING) {
+            cli_print_error(e);
+        } else if (summary) {
+            hidden = d->warnings > shown ? d->warnings - shown : 0;
+        } else if (shown < CLI_WARNINGS_SHOWN) {
+            cli_print_error(e);
+            shown++;
+        } else {
+            hidden++;
+        }
+    }
+    if (hidden) {
+        fputs("actorgraph: ", stderr);
+        cli_put_escaped(stderr, file);
+        fprintf(stderr,
+                ": warning: %zu more warning%s not shown ('actorgraph validate' lists "
+                "them all)\n",
+                hidden, hidden == 1 ? "" : "s");
+    }
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -109,11 +141,90 @@ int cli_exit_code(ag_status st, int writing)
 void cli_input_init(cli_input *in)
 {
     memset(in, 0, sizeof *in);
+    ag_selection_init(&in->sel);
+}
+
+void cli_select_init(cli_input *in)
+{
+    cli_input_init(in);
+    in->selecting = 1;
+}
+
+static int date_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc)
+{
+    const char *name = c == CLI_OPT_AS_OF ? "--as-of" : c == CLI_OPT_TO ? "--to" : "--from";
+    ag_date d;
+    if (!ag_date_parse(arg, &d)) {
+        *rc = cli_usage_error(cmd, "%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", name,
+                              arg);
+        return 0;
+    }
+    if ((c == CLI_OPT_AS_OF && in->dated == 2) || (c != CLI_OPT_AS_OF && in->dated == 1)) {
+        *rc = cli_usage_error(cmd, "--as-of and --from/--to cannot be combined");
+        return 0;
+    }
+    in->dated = c == CLI_OPT_AS_OF ? 1 : 2;
+    if (c == CLI_OPT_AS_OF) {
+        in->sel.from = in->sel.to = d;
+        in->sel.as_of = true;
+    } else if (c == CLI_OPT_TO) {
+        in->sel.to = d;
+    } else {
+        in->sel.from = d;
+    }
+    return 1;
+}
+
+static int select_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc)
+{
+    switch (c) {
+    case CLI_OPT_AS_OF:
+    case CLI_OPT_TO:
+        return date_option(in, c, arg, cmd, rc);
+    case CLI_OPT_MIN_CONFIDENCE:
+        if (!ag_confidence_parse(arg, &in->sel.min_confidence)) {
+            *rc = cli_usage_error(cmd,
+                                  "--min-confidence: '%s' is not confirmed, reported or "
+                                  "speculative",
+                                  arg);
+            return 0;
+        }
+        return 1;
+    case CLI_OPT_WEIGH_CONFIDENCE:
+        in->sel.weigh_confidence = true;
+        return 1;
+    case CLI_OPT_CONFIDENCE_WEIGHTS:
+        if (!ag_confidence_weights_parse(arg, in->sel.confidence_weights)) {
+            *rc = cli_usage_error(cmd,
+                                  "--confidence-weights: '%s' is not three numbers in (0, 1] "
+                                  "(confirmed,reported,speculative; e.g. 1,0.7,0.4)",
+                                  arg);
+            return 0;
+        }
+        in->weights_given = 1;
+        return 1;
+    case CLI_OPT_DROP_ISOLATES:
+        in->sel.drop_isolates = true;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc)
 {
     *rc = 0;
+    in->cmd = cmd;
+    if (c == CLI_OPT_FROM && arg[0] >= '0' && arg[0] <= '9') {
+        if (in->selecting)
+            return date_option(in, c, arg, cmd, rc);
+        *rc = cli_usage_error(cmd, "--from '%s': %s takes no selection (it checks every "
+                                   "relation); --from names an input format here",
+                              arg, cmd);
+        return 0;
+    }
+    if (in->selecting && c >= CLI_OPT_AS_OF && c <= CLI_OPT_DROP_ISOLATES)
+        return select_option(in, c, arg, cmd, rc);
     if (c == CLI_OPT_FROM) {
         if (!ag_input_format_parse(arg, &in->opts.format)) {
             *rc = cli_usage_error(cmd, "unknown input format '%s' (json, csv, graphml, gml, dot)",
@@ -143,6 +254,12 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
     ag_status st;
 
     *out = NULL;
+    if (in->weights_given && !in->sel.weigh_confidence)
+        fprintf(stderr, "actorgraph: warning: --confidence-weights has no effect without "
+                        "--weigh-confidence\n");
+    ag_error_clear(&err);
+    if (ag_selection_check(&in->sel, &err) != AG_OK)
+        return cli_usage_error(in->cmd, "%s", err.message);
     if (!path) {
         path = cli_default_graph();
         if (!path) {
@@ -154,11 +271,36 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
     ag_diags_init(&diags);
     ag_error_clear(&err);
     st = ag_graph_load_ex(path, &in->opts, out, &diags, &err);
-    cli_print_diags(&diags);
+    if (in->all_warnings)
+        cli_print_diags(&diags);
+    else
+        print_load_diags(&diags, path);
     if (st != AG_OK && diags.errors == 0)
         cli_print_error(&err);
     ag_diags_destroy(&diags);
+    if (st == AG_OK && (st = ag_select_take(out, &in->sel, &err)) != AG_OK) {
+        cli_print_error(&err);
+        ag_graph_free(*out);
+        *out = NULL;
+    }
     return cli_exit_code(st, 0);
+}
+
+void cli_put_selection(FILE *out, const ag_graph *g)
+{
+    char buf[512];
+    if (!g->selection)
+        return;
+    ag_selection_describe(g->selection, buf, sizeof buf);
+    if (buf[0])
+        fprintf(out, " (%s)", buf);
+}
+
+int cli_manifest_selection(json_t *manifest, const ag_graph *g)
+{
+    if (!g->selection)
+        return 0;
+    return json_object_set_new(manifest, "selection", ag_selection_json(g->selection, g));
 }
 
 int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,

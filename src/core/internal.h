@@ -28,4 +28,12 @@ void ag__progress(const char *what, size_t done, size_t total);
  * depend on it. */
 int ag__threads(void);
 
+struct ag_date;
+/* A date as a number that orders days (YYYYMMDD): the first day it covers
+ * (2022 -> 20220101) and the last (2022 -> 20221231; a month's last day is
+ * taken as 31, past every day of any month, which is all comparisons
+ * need). */
+long ag__date_first_day(const struct ag_date *d);
+long ag__date_last_day(const struct ag_date *d);
+
 #endif

@@ -70,6 +70,19 @@ void ag_graph_free(ag_graph *g)
 {
     if (!g)
         return;
+    if (g->base) {
+        /* a selection: its relation structs (and actors when it dropped
+           isolates) are its own, everything they point to is the base's */
+        free(g->relations);
+        if (g->owns_actors) {
+            free(g->actors);
+            ag_strmap_free(g->actor_index);
+        }
+        free(g->selection);
+        ag_graph_free(g->owned_base);
+        free(g);
+        return;
+    }
     /* the texts of sources, actors and relations live in g->texts */
     for (size_t i = 0; i < g->n_actors; i++)
         json_decref(g->actors[i].attributes);
@@ -152,6 +165,16 @@ int ag_date_cmp(const ag_date *a, const ag_date *b)
     if (a->day && b->day && a->day != b->day)
         return a->day < b->day ? -1 : 1;
     return 0;
+}
+
+long ag__date_first_day(const ag_date *d)
+{
+    return d->year * 10000L + (d->month ? d->month : 1) * 100L + (d->day ? d->day : 1);
+}
+
+long ag__date_last_day(const ag_date *d)
+{
+    return d->year * 10000L + (d->month ? d->month : 12) * 100L + (d->day ? d->day : 31);
 }
 
 void ag_date_format(const ag_date *d, char *buf, size_t size)

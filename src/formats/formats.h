@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "actorgraph/error.h"
+#include "actorgraph/events.h"
 #include "actorgraph/export.h"
 #include "actorgraph/model.h"
 #include "core/text.h"
@@ -158,5 +159,30 @@ char *ag__flat_dump(const json_t *v);
 /* The flat writers append the graph to t; -1 when out of memory. */
 int ag__graphml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t);
 int ag__gml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t);
+
+
+/* ---- event files (events_input.c) ---- */
+
+/* An event file read as lines: plain, gzip or zip by its first bytes. */
+typedef struct ag__evin ag__evin;
+/* Opens path ("-": standard input); err says why it cannot. */
+ag_status ag__evin_open(const char *path, const char *display, ag__evin **out, ag_error *err);
+/* The next line, NUL-terminated and writable, without its "\n" or "\r\n";
+ * *line NULL at the end. A corrupt or truncated compressed input is
+ * AG_EPARSE, a read error AG_EIO. */
+ag_status ag__evin_line(ag__evin *in, char **line, size_t *len, long *line_no, ag_error *err);
+/* Reads (and hashes) whatever is left; the input's SHA-256 in hex. */
+ag_status ag__evin_finish(ag__evin *in, char sha256[65], ag_error *err);
+void ag__evin_close(ag__evin *in);
+
+/* events.c: the name of a group index, the description of a cameoNN group
+ * (NULL for others), the iso-codes name of a state id (NULL when none). */
+const char *ag__ev_group_name(int g);
+const char *ag__ev_group_label(const char *group);
+const char *ag__ev_actor_name(const ag_events *e, const char *id);
+/* The options e reads with, and the ids --actors country places (iso-codes'
+ * alpha-3 codes and the extra ones events.c adds), in no order. */
+const ag_ev_opts *ag__ev_opts(const ag_events *e);
+const char *const *ag__ev_states(const ag_events *e, size_t *n);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actorgraph/select.h"
 #include "core/text.h"
 #include "formats/formats.h"
 #include "formats/gml.h"
@@ -456,6 +457,8 @@ static json_t *read_graph(builder *b, const item *graph, const char *title)
             slot = &desc;
         else if (strcmp(it->key, "sources") == 0)
             slot = &sources;
+        else if (strcmp(it->key, "selection") == 0)
+            continue; /* what a selection's export says was selected */
         if (!slot)
             report(b, AG_SEV_WARNING, it->line, it->col, "graph key \"%s\" ignored", it->key);
         else if (*slot)
@@ -645,6 +648,11 @@ int ag__gml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
     gml_kv_string(t, "  ", "title", g->title ? g->title : g->name);
     if (g->description)
         gml_kv_string(t, "  ", "description", g->description);
+    if (g->selection) {
+        char sel[512];
+        ag_selection_describe(g->selection, sel, sizeof sel);
+        gml_kv_string(t, "  ", "selection", sel);
+    }
     src = ag__json_sources(g, &oom);
     s = src ? ag__flat_dump(src) : NULL;
     json_decref(src);

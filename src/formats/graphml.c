@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "actorgraph/limits.h"
+#include "actorgraph/select.h"
 #include "core/strmap.h"
 #include "formats/formats.h"
 
@@ -568,6 +569,9 @@ int ag__graphml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
                      ag_metric_name((ag_metric)k), ag_metric_is_count((ag_metric)k) ? "int" : "double");
     if (x->partition)
         ag__sb_puts(t, "  <key id=\"n_bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n");
+    if (g->selection)
+        ag__sb_puts(t, "  <key id=\"g_selection\" for=\"graph\" attr.name=\"selection\" "
+                       "attr.type=\"string\"/>\n");
     if (x->x && x->y)
         ag__sb_puts(t, "  <key id=\"n_x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
                   "  <key id=\"n_y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n");
@@ -578,6 +582,13 @@ int ag__graphml_write(const ag_graph *g, const ag_export_opts *x, ag_sbuf *t)
     if (g->description) {
         ag__sb_puts(t, "    <data key=\"g_description\">");
         xml_escape(t, g->description);
+        ag__sb_puts(t, "</data>\n");
+    }
+    if (g->selection) {
+        char sel[512];
+        ag_selection_describe(g->selection, sel, sizeof sel);
+        ag__sb_puts(t, "    <data key=\"g_selection\">");
+        xml_escape(t, sel);
         ag__sb_puts(t, "</data>\n");
     }
     src = ag__json_sources(g, &oom);

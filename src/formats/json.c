@@ -3,6 +3,7 @@
  * whose pieces the other JSON shapes reuse. */
 #include "actorgraph/export.h"
 #include "actorgraph/load.h"
+#include "actorgraph/select.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -262,6 +263,8 @@ void ag__json_graph_fields(json_t *o, const ag_graph *g, int *oom)
     if (g->description)
         ag__json_put(o, "description", json_string(g->description), oom);
     ag__json_put(o, "sources", ag__json_sources(g, oom), oom);
+    if (g->selection)
+        ag__json_put(o, "selection", ag_selection_json(g->selection, g), oom);
 }
 
 json_t *ag_graph_to_json(const ag_graph *g)
@@ -275,6 +278,8 @@ json_t *ag_graph_to_json(const ag_graph *g)
     if (g->description)
         ag__json_put(root, "description", json_string(g->description), &oom);
     ag__json_put(root, "sources", ag__json_sources(g, &oom), &oom);
+    if (g->selection)
+        ag__json_put(root, "selection", ag_selection_json(g->selection, g), &oom);
     for (size_t i = 0; i < g->n_actors; i++) {
         const ag_actor *a = &g->actors[i];
         json_t *o = json_object();

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -774,6 +775,232 @@ static void relation_id(char *buf, size_t i)
     buf[n] = '\0';
 }
 
+/* When relation r is in force: [first day of start, last day of end], a
+ * missing side open. */
+static long in_force_from(const ag_relation *r)
+{
+    return r->start.year ? ag__date_first_day(&r->start) : LONG_MIN;
+}
+
+static long in_force_to(const ag_relation *r)
+{
+    return r->end.year ? ag__date_last_day(&r->end) : LONG_MAX;
+}
+
+/* "2014-02 to 2015", "from 2016", "until 2019-03", "undated". */
+static void period_text(const ag_relation *r, char *buf, size_t size)
+{
+    char a[16], b[16];
+    ag_date_format(&r->start, a, sizeof a);
+    ag_date_format(&r->end, b, sizeof b);
+    if (r->start.year && r->end.year)
+        snprintf(buf, size, "%s to %s", a, b);
+    else if (r->start.year)
+        snprintf(buf, size, "from %s", a);
+    else if (r->end.year)
+        snprintf(buf, size, "until %s", b);
+    else
+        snprintf(buf, size, "undated");
+}
+
+/* Warns, once, about the relations whose end (their last day) is before
+ * the first day of the latest `published` date among the graph's sources:
+ * they no longer held when the graph's evidence was written, yet count
+ * unless a selection by date leaves them out. The warning sits at the
+ * first such relation's `end` and says how many more there are, so that a
+ * historical graph (every tie long over) gets one line, not thousands. */
+static void check_ended(loader *L, const size_t *where)
+{
+    const ag_graph *g = L->g;
+    long latest = 0;
+    size_t src = 0, first = 0, count = 0;
+    for (size_t k = 0; k < g->n_sources; k++) {
+        ag_date d;
+        if (g->sources[k].published && ag_date_parse(g->sources[k].published, &d) &&
+            ag__date_first_day(&d) > latest) {
+            latest = ag__date_first_day(&d);
+            src = k;
+        }
+    }
+    if (!latest)
+        return;
+    for (size_t i = 0; i < g->n_relations; i++) {
+        const ag_relation *r = &g->relations[i];
+        if (!r->end.year || ag__date_last_day(&r->end) >= latest)
+            continue;
+        if (count++ == 0 || where[i] < where[first])
+            first = i;
+    }
+    if (count) {
+        char p[96], end[16], more[64] = "";
+        ptr_index(p, sizeof p, "/relations", where[first]);
+        strcat(p, "/end");
+        ag_date_format(&g->relations[first].end, end, sizeof end);
+        if (count > 1)
+            snprintf(more, sizeof more, ", as did %zu more relation%s", count - 1,
+                     count == 2 ? "" : "s");
+        WARN(L, p,
+             "ended %s, before the latest source (\"%s\", published %s)%s: %s current "
+             "unless a date is selected (--as-of, --from/--to)",
+             end, g->sources[src].id, g->sources[src].published, more,
+             count > 1 ? "they count as" : "it counts as");
+    }
+}
+
+/* Fenwick trees over the ranks of the starts of one pair's relations, one
+ * per sign: the prefix maximum of in_force_to, and which relation has it. */
+typedef struct {
+    long end;
+    size_t rel; /* index into the group, + 1; 0: empty */
+} fen_item;
+
+static void fen_put(fen_item *t, size_t n, size_t pos, long end, size_t rel)
+{
+    for (pos++; pos <= n; pos += pos & -pos)
+        if (!t[pos - 1].rel || end > t[pos - 1].end) {
+            t[pos - 1].end = end;
+            t[pos - 1].rel = rel;
+        }
+}
+
+static fen_item fen_max(const fen_item *t, size_t count)
+{
+    fen_item best = {0, 0};
+    for (size_t pos = count; pos > 0; pos -= pos & -pos)
+        if (t[pos - 1].rel && (!best.rel || t[pos - 1].end > best.end ||
+                               (t[pos - 1].end == best.end && t[pos - 1].rel < best.rel)))
+            best = t[pos - 1];
+    return best;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Warns at each relation that is in force at the same time as an earlier
+ * relation (in file order) of the opposite sign between the same two
+ * actors, in either direction, when at least one of the two is dated (two
+ * undated relations of opposite signs are a mixed tie, which the format
+ * allows: allied militarily, at odds economically). Names the earlier
+ * one: of those overlapping, the one whose period ends last (for an
+ * undated relation, the first dated one). The relations are grouped by pair with two counting sorts (linear
+ * in relations and actors); within a pair of k relations the search takes
+ * O(k log k). */
+static void check_contradictions(loader *L, const size_t *where)
+{
+    const ag_graph *g = L->g;
+    size_t n = g->n_relations, na = g->n_actors;
+    size_t *cnt = NULL, *tmp = NULL, *ord = NULL;
+    long *starts = NULL;
+    fen_item *fen = NULL;
+
+    if (n < 2)
+        return;
+    cnt = calloc(na + 1, sizeof *cnt);
+    tmp = malloc(n * sizeof *tmp);
+    ord = malloc(n * sizeof *ord);
+    starts = malloc(n * sizeof *starts);
+    fen = malloc(2 * n * sizeof *fen);
+    if (!cnt || !tmp || !ord || !starts || !fen) {
+        L->oom = 1;
+        goto cleanup;
+    }
+#define LO(i) (g->relations[i].source < g->relations[i].target ? g->relations[i].source \
+                                                                : g->relations[i].target)
+#define HI(i) (g->relations[i].source < g->relations[i].target ? g->relations[i].target \
+                                                                : g->relations[i].source)
+    /* stable counting sorts: by the higher actor, then by the lower */
+    for (size_t i = 0; i < n; i++)
+        cnt[HI(i) + 1]++;
+    for (size_t a = 0; a < na; a++)
+        cnt[a + 1] += cnt[a];
+    for (size_t i = 0; i < n; i++)
+        tmp[cnt[HI(i)]++] = i;
+    memset(cnt, 0, (na + 1) * sizeof *cnt);
+    for (size_t i = 0; i < n; i++)
+        cnt[LO(i) + 1]++;
+    for (size_t a = 0; a < na; a++)
+        cnt[a + 1] += cnt[a];
+    for (size_t k = 0; k < n; k++)
+        ord[cnt[LO(tmp[k])]++] = tmp[k];
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        const size_t *grp = ord + lo;
+        size_t k, m, first_dated[2]; /* by sign (+, -): group index + 1 */
+        int signs = 0;
+        for (hi = lo + 1; hi < n && LO(ord[hi]) == LO(ord[lo]) && HI(ord[hi]) == HI(ord[lo]);
+             hi++)
+            ;
+        k = hi - lo;
+        for (size_t j = 0; j < k; j++)
+            signs |= g->relations[grp[j]].sign > 0 ? 1 : 2;
+        if (signs != 3)
+            continue; /* one sign only: nothing to contradict */
+        for (size_t j = 0; j < k; j++)
+            starts[j] = in_force_from(&g->relations[grp[j]]);
+        qsort(starts, k, sizeof *starts, cmp_long);
+        memset(fen, 0, 2 * k * sizeof *fen);
+        first_dated[0] = first_dated[1] = 0;
+        for (size_t j = 0; j < k; j++) { /* in file order */
+            const ag_relation *r = &g->relations[grp[j]];
+            fen_item *mine = fen + (r->sign > 0 ? 0 : k), *other = fen + (r->sign > 0 ? k : 0);
+            long from = in_force_from(r), to = in_force_to(r);
+            size_t lo_rank = 0, hi_rank = k, rank;
+            fen_item q;
+            /* how many starts are <= to: the earlier relations that begin
+               before this one ends */
+            while (lo_rank < hi_rank) {
+                m = lo_rank + (hi_rank - lo_rank) / 2;
+                if (starts[m] <= to)
+                    lo_rank = m + 1;
+                else
+                    hi_rank = m;
+            }
+            if (r->start.year || r->end.year) {
+                q = fen_max(other, lo_rank);
+                if (q.end < from)
+                    q.rel = 0;
+            } else { /* undated: only a dated one contradicts it */
+                q.rel = first_dated[r->sign > 0 ? 1 : 0];
+            }
+            if (!first_dated[r->sign > 0 ? 0 : 1] && (r->start.year || r->end.year))
+                first_dated[r->sign > 0 ? 0 : 1] = j + 1;
+            if (q.rel) {
+                const ag_relation *e = &g->relations[grp[q.rel - 1]];
+                char p[64], mine_p[48], theirs[48];
+                ptr_index(p, sizeof p, "/relations", where[grp[j]]);
+                period_text(r, mine_p, sizeof mine_p);
+                period_text(e, theirs, sizeof theirs);
+                WARN(L, p,
+                     "contradicts /relations/%zu: %s and %s are %s (%s, %s) and %s (%s, %s) at "
+                     "the same time",
+                     where[grp[q.rel - 1]], g->actors[LO(grp[j])].id, g->actors[HI(grp[j])].id,
+                     r->sign > 0 ? "cooperating" : "in conflict", r->type, mine_p,
+                     e->sign > 0 ? "cooperating" : "in conflict", e->type, theirs);
+            }
+            /* this start's rank: the first slot holding it */
+            for (lo_rank = 0, hi_rank = k; lo_rank < hi_rank;) {
+                m = lo_rank + (hi_rank - lo_rank) / 2;
+                if (starts[m] < from)
+                    lo_rank = m + 1;
+                else
+                    hi_rank = m;
+            }
+            rank = lo_rank;
+            fen_put(mine, k, rank, to, j + 1);
+        }
+    }
+#undef LO
+#undef HI
+cleanup:
+    free(cnt);
+    free(tmp);
+    free(ord);
+    free(starts);
+    free(fen);
+}
+
 static void load_relations(loader *L, json_t *root)
 {
     enum { F_SOURCE, F_TARGET, F_TYPE, F_SIGN, F_WEIGHT, F_MUTUAL, F_CONFIDENCE, F_START,
@@ -971,6 +1198,10 @@ static void load_relations(loader *L, json_t *root)
             }
         }
     }
+    if (!L->oom) {
+        check_ended(L, where);
+        check_contradictions(L, where);
+    }
 cleanup:
     ag__progress("checking relations", json_array_size(arr), json_array_size(arr));
     free(seen);
@@ -979,8 +1210,10 @@ cleanup:
 
 static void check_root(loader *L, json_t *root, int *stop)
 {
+    /* "selection" is what a selection's export says was selected: not
+       applied on reading */
     static const char *const known[] = {"actorgraph", "title", "description", "sources",
-                                        "actors", "relations", NULL};
+                                        "actors", "relations", "selection", NULL};
     json_t *v = json_object_get(root, "actorgraph");
     const char *title, *desc;
     *stop = 0;

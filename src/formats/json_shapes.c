@@ -5,6 +5,7 @@
  * written, so that the whole document is never held at once. */
 #include <string.h>
 
+#include "actorgraph/select.h"
 #include "formats/formats.h"
 
 /* An empty array in the document, whose items make writes one at a time
@@ -244,6 +245,8 @@ json_t *ag__json_jgf(const ag_graph *g, const ag_export_opts *x, ag_json_items *
     if (g->description)
         ag__json_put(meta, "description", json_string(g->description), oom);
     ag__json_put(meta, "sources", ag__json_sources(g, oom), oom);
+    if (g->selection)
+        ag__json_put(meta, "selection", ag_selection_json(g->selection, g), oom);
     ag__json_put(graph, "metadata", meta, oom);
     for (size_t i = 0; i < g->n_actors; i++) {
         json_t *n = json_object(), *m = json_object();

@@ -9,6 +9,7 @@
 
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
+#include "actorgraph/select.h"
 #include "core/internal.h"
 #include "core/text.h"
 #include "formats/formats.h"
@@ -442,6 +443,8 @@ static int labelled(const ag_graph *g, const ag_render_opts *o, const ag_relatio
     }
 }
 
+#define AG_TITLE_SOURCES 3
+
 static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
 {
     char *html;
@@ -452,10 +455,16 @@ static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
     if (g->n_sources > 0) {
         ag__sb_puts(b, "<br/><font point-size=\"10\" color=\"#555555\">Source");
         ag__sb_puts(b, g->n_sources > 1 ? "s: " : ": ");
+        /* at most AG_TITLE_SOURCES, so that a graph citing hundreds of
+           sources (event data's URLs) keeps a title of readable width */
         for (size_t i = 0; i < g->n_sources; i++) {
             const ag_source *s = &g->sources[i];
-            if (i)
-                ag__sb_puts(b, "; ");
+            if (i == AG_TITLE_SOURCES) {
+                ag__sb_printf(b, "<br/>and %zu more", g->n_sources - i);
+                break;
+            }
+            if (i) /* one source a line: a diagram as wide as its graph */
+                ag__sb_puts(b, "<br/>");
             if (s->author) {
                 sb_html(b, s->author);
                 ag__sb_puts(b, ", ");
@@ -470,6 +479,15 @@ static void add_title(Agraph_t *root, const ag_graph *g, ag_sbuf *b)
             }
         }
         ag__sb_puts(b, "</font>");
+    }
+    if (g->selection) {
+        char sel[512];
+        ag_selection_describe(g->selection, sel, sizeof sel);
+        if (sel[0]) {
+            ag__sb_puts(b, "<br/><font point-size=\"12\">");
+            sb_html(b, sel);
+            ag__sb_puts(b, "</font>");
+        }
     }
     ag__sb_printf(b, "<br/><font point-size=\"10\" color=\"#555555\">%zu actors, %zu relations</font>>",
               g->n_actors, g->n_relations);

@@ -16,7 +16,14 @@ summary (ties, density, reciprocity, components, conflict relations,
 balance triangles); for the partition `clusters` reports, its frustration
 (count and weight) and the modularity of the cooperative ties.
 
-usage: check_graph.py ACTORGRAPH GRAPH.json FORMAT.md
+With selection options after FORMAT.md (--as-of, --from, --to,
+--min-confidence, --weigh-confidence, --confidence-weights,
+--drop-isolates), the graph is first selected here, by docs/format.md's
+"Dates and selections" and docs/analysis.md's confidence factors, and
+actorgraph is run with the same options: its selection (ag_select) is
+checked through every metric.
+
+usage: check_graph.py ACTORGRAPH GRAPH.json FORMAT.md [SELECTION OPTION]...
 Run with the Debian interpreter (/usr/bin/python3); exits 1 on a mismatch.
 """
 
@@ -183,6 +190,61 @@ def balance(s):
     return {"triangles": tri, "balanced": bal, "index": bal / tri if tri else 1.0}
 
 
+def first_day(d):
+    """The first day a date covers, as YYYYMMDD (2022 -> 20220101)."""
+    p = [int(x) for x in d.split("-")]
+    return p[0] * 10000 + (p[1] if len(p) > 1 else 1) * 100 + (p[2] if len(p) > 2 else 1)
+
+
+def last_day(d):
+    """The last day a date covers, as YYYYMMDD (2022 -> 20221231; a month
+    ends on 31, past every day of it)."""
+    p = [int(x) for x in d.split("-")]
+    return p[0] * 10000 + (p[1] if len(p) > 1 else 12) * 100 + (p[2] if len(p) > 2 else 31)
+
+
+def select(doc, opts):
+    """The graph restricted as `opts` (actorgraph's selection options) say."""
+    rank = {"confirmed": 0, "reported": 1, "speculative": 2}
+    lo, hi, least, factors, weigh, drop = -1, 10**9, 2, [1.0, 0.7, 0.4], False, False
+    i = 0
+    while i < len(opts):
+        o = opts[i]
+        if o in ("--weigh-confidence", "--drop-isolates"):
+            weigh, drop = weigh or o == "--weigh-confidence", drop or o == "--drop-isolates"
+            i += 1
+            continue
+        v = opts[i + 1]
+        i += 2
+        if o == "--as-of":
+            lo, hi = first_day(v), last_day(v)
+        elif o == "--from":
+            lo = first_day(v)
+        elif o == "--to":
+            hi = last_day(v)
+        elif o == "--min-confidence":
+            least = rank[v]
+        elif o == "--confidence-weights":
+            factors = [float(x) for x in v.split(",")]
+        else:
+            sys.exit("unknown selection option %s" % o)
+    rels = []
+    for r in doc["relations"]:
+        c = rank[r.get("confidence", "reported")]
+        start = first_day(r["start"]) if "start" in r else -1
+        end = last_day(r["end"]) if "end" in r else 10**9
+        if c > least or start > hi or end < lo:
+            continue
+        if weigh:
+            r = dict(r, weight=max(r["weight"] * factors[c], 1e-9))
+        rels.append(r)
+    actors = doc["actors"]
+    if drop:
+        used = {r["source"] for r in rels} | {r["target"] for r in rels}
+        actors = [a for a in actors if a["id"] in used]
+    return dict(doc, actors=actors, relations=rels)
+
+
 def close(actual, expected):
     return abs(actual - expected) <= TOL * max(1.0, abs(expected))
 
@@ -194,12 +256,13 @@ def run(binary, *args):
 
 def main():
     binary, path, format_md = sys.argv[1:4]
-    doc = resolve(json.load(open(path, encoding="utf-8")), vocabulary(format_md))
+    sel = sys.argv[4:]
+    doc = select(resolve(json.load(open(path, encoding="utf-8")), vocabulary(format_md)), sel)
     errors = []
 
     for ties in TIES:
         m, summary, skip = expected_report(doc, ties)
-        rep = run(binary, "report", path, "--ties", ties)
+        rep = run(binary, "report", path, "--ties", ties, *sel)
         got = {a["id"]: a for a in rep["actors"]}
         if set(got) != set(m):
             errors.append("actors: report has %s, graph %s" % (sorted(got), sorted(m)))
@@ -219,7 +282,7 @@ def main():
                               % (ties, k, rep["graph"][k], v))
 
     # clusters: frustration and modularity of the partition it reports
-    cl = run(binary, "clusters", path)
+    cl = run(binary, "clusters", path, *sel)
     memb = cl["membership"]
     s = signed_pairs(doc)
     fr = [(k, v) for k, v in s.items() if v != 0
@@ -246,8 +309,9 @@ def main():
 
     if errors:
         sys.exit("\n".join(errors))
-    print("ok: %s: %d actors x %d metrics x 3 tie graphs, summary, frustration %d, "
-          "modularity %.6f" % (os.path.basename(path), len(m), len(METRICS), len(fr), q))
+    print("ok: %s%s: %d actors x %d metrics x 3 tie graphs, summary, frustration %d, "
+          "modularity %.6f" % (os.path.basename(path), " " + " ".join(sel) if sel else "",
+                               len(m), len(METRICS), len(fr), q))
 
 
 if __name__ == "__main__":
