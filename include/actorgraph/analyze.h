@@ -61,7 +61,8 @@ typedef enum ag_paths {
 } ag_paths;
 
 /* Actors x ties of the tie graph past which AG_PATHS_AUTO leaves the path
- * measures out: about a minute on two cores of 2026 (docs/performance.md). */
+ * measures out: about 35 s of processor time on the 2026 machine
+ * (docs/analysis.md). */
 #define AG_PATHS_WORK_MAX 2e9
 
 /* v[metric][actor], every value finite unless flags[metric] has

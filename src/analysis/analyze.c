@@ -687,21 +687,39 @@ static ag_status signed_metrics(const ag_graph *g, ag_metrics *m, ag_error *err)
     return st;
 }
 
-/* The unsigned measures on the chosen ties. */
+/* The unsigned measures on the chosen ties. The path measures are left to
+ * the shortest-path sweep, which runs on in *sweep (started here, unless
+ * they are skipped or n is 0) for the caller to finish: on success *sweep
+ * may be set, on failure it is NULL. */
 static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_paths paths, ag_metrics *m,
-                             ag_error *err)
+                             ag__paths **sweep, ag_error *err)
 {
     ag_net net;
     igraph_t ig;
-    igraph_vector_t w, dist, res, res2;
+    igraph_vector_t w, res, res2;
     int have_ig = 0, have_vecs = 0;
     size_t n = g->n_actors;
     ag_status st;
-    double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : 1.0;
 
+    *sweep = NULL;
     st = ag_net_ties(g, ties, &net, err);
     if (st != AG_OK)
         return st;
+    /* one shortest-path sweep per source feeds all three, on every core:
+     * started first, so that its helper threads sweep while this thread
+     * computes the rest (igraph's functions included: the sweep calls none) */
+    if (n > 0) {
+        if (paths == AG_PATHS_NONE ||
+            (paths == AG_PATHS_AUTO && (double)n * (double)net.m > AG_PATHS_WORK_MAX)) {
+            set_missing(m, AG_M_BETWEENNESS);
+            set_missing(m, AG_M_CLOSENESS);
+            set_missing(m, AG_M_HARMONIC);
+            m->flags[AG_M_BETWEENNESS] = m->flags[AG_M_CLOSENESS] = m->flags[AG_M_HARMONIC] =
+                AG_MF_SKIPPED;
+        } else if ((st = ag__paths_start(&net, ag__threads(), sweep, err)) != AG_OK) {
+            goto cleanup;
+        }
+    }
     for (size_t e = 0; e < net.m; e++) {
         m->v[AG_M_OUT_DEGREE][net.from[e]] += 1;
         m->v[AG_M_IN_DEGREE][net.to[e]] += 1;
@@ -713,44 +731,20 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_paths paths, ag
     have_ig = 1;
     if (igraph_vector_init(&w, (igraph_integer_t)net.m) != IGRAPH_SUCCESS)
         goto nomem;
-    if (igraph_vector_init(&dist, (igraph_integer_t)net.m) != IGRAPH_SUCCESS) {
-        igraph_vector_destroy(&w);
-        goto nomem;
-    }
     if (igraph_vector_init(&res, 0) != IGRAPH_SUCCESS) {
         igraph_vector_destroy(&w);
-        igraph_vector_destroy(&dist);
         goto nomem;
     }
     if (igraph_vector_init(&res2, 0) != IGRAPH_SUCCESS) {
         igraph_vector_destroy(&w);
-        igraph_vector_destroy(&dist);
         igraph_vector_destroy(&res);
         goto nomem;
     }
     have_vecs = 1;
-    for (size_t e = 0; e < net.m; e++) {
-        VECTOR(w)[e] = net.w[e];          /* strength, in (0, 1] */
-        VECTOR(dist)[e] = 1.0 / net.w[e]; /* distance, >= 1 */
-    }
+    for (size_t e = 0; e < net.m; e++)
+        VECTOR(w)[e] = net.w[e]; /* strength, in (0, 1] */
     if (n == 0)
         goto cleanup;
-
-    /* one shortest-path sweep per source feeds all three, on every core */
-    if (paths == AG_PATHS_NONE ||
-        (paths == AG_PATHS_AUTO && (double)n * (double)net.m > AG_PATHS_WORK_MAX)) {
-        set_missing(m, AG_M_BETWEENNESS);
-        set_missing(m, AG_M_CLOSENESS);
-        set_missing(m, AG_M_HARMONIC);
-        m->flags[AG_M_BETWEENNESS] = m->flags[AG_M_CLOSENESS] = m->flags[AG_M_HARMONIC] =
-            AG_MF_SKIPPED;
-    } else {
-        if ((st = ag__path_measures(&net, ag__threads(), m->v[AG_M_BETWEENNESS],
-                                    m->v[AG_M_CLOSENESS], m->v[AG_M_HARMONIC], err)) != AG_OK)
-            goto cleanup;
-        for (size_t v = 0; v < n; v++)
-            m->v[AG_M_BETWEENNESS][v] /= pairs;
-    }
 
     {
         /* PRPACK sums in OpenMP threads: on several, the last digits depend
@@ -773,9 +767,12 @@ static ag_status tie_metrics(const ag_graph *g, ag_ties ties, ag_paths paths, ag
 nomem:
     st = ag_error_set(err, AG_ENOMEM, "out of memory");
 cleanup:
+    if (st != AG_OK) {
+        ag__paths_cancel(*sweep);
+        *sweep = NULL;
+    }
     if (have_vecs) {
         igraph_vector_destroy(&w);
-        igraph_vector_destroy(&dist);
         igraph_vector_destroy(&res);
         igraph_vector_destroy(&res2);
     }
@@ -793,6 +790,7 @@ ag_status ag_metrics_compute(const ag_graph *g, ag_ties ties, ag_metrics *out, a
 ag_status ag_metrics_compute_paths(const ag_graph *g, ag_ties ties, ag_paths paths,
                                    ag_metrics *out, ag_error *err)
 {
+    ag__paths *sweep = NULL;
     ag_status st = AG_OK;
     memset(out, 0, sizeof *out);
     out->n = g->n_actors;
@@ -803,10 +801,23 @@ ag_status ag_metrics_compute_paths(const ag_graph *g, ag_ties ties, ag_paths pat
             goto cleanup;
         }
     }
-    if ((st = tie_metrics(g, ties, paths, out, err)) != AG_OK)
+    if ((st = tie_metrics(g, ties, paths, out, &sweep, err)) != AG_OK)
         goto cleanup;
-    st = signed_metrics(g, out, err);
+    if ((st = signed_metrics(g, out, err)) != AG_OK)
+        goto cleanup;
+    if (sweep) {
+        size_t n = g->n_actors;
+        double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) : 1.0;
+        st = ag__paths_finish(sweep, out->v[AG_M_BETWEENNESS], out->v[AG_M_CLOSENESS],
+                              out->v[AG_M_HARMONIC], err);
+        sweep = NULL;
+        if (st != AG_OK)
+            goto cleanup;
+        for (size_t v = 0; v < n; v++)
+            out->v[AG_M_BETWEENNESS][v] /= pairs;
+    }
 cleanup:
+    ag__paths_cancel(sweep);
     if (st != AG_OK)
         ag_metrics_destroy(out);
     return st;

@@ -48,11 +48,64 @@ static int alloc_net(ag_net *net, size_t n, size_t cap)
     return 0;
 }
 
-/* Sorts the k entries and appends one edge per (u, v) to out, weighted by
- * the largest of that pair's values. */
-static void merge_max(entry *e, size_t k, ag_net *out)
+/* Sorts the k entries as cmp_entry orders them, endpoints below n, in time
+ * linear in k + n: two stable counting passes (by v, then by u) order them
+ * by (u, v); then each run of one pair is sorted by value (by insertion:
+ * such runs are a few relations long; qsort past 16). Entries cmp_entry
+ * finds equal are equal, so the order is the one qsort gives. -1 when out
+ * of memory, e then unsorted. */
+static int sort_entries(entry *e, size_t k, size_t n)
 {
-    qsort(e, k, sizeof *e, cmp_entry);
+    entry *tmp = malloc((k + 1) * sizeof *tmp);
+    size_t *at = malloc((n + 1) * sizeof *at);
+    if (!tmp || !at) {
+        free(tmp);
+        free(at);
+        return -1;
+    }
+    memset(at, 0, (n + 1) * sizeof *at);
+    for (size_t i = 0; i < k; i++)
+        at[e[i].v]++;
+    for (size_t v = 1; v < n; v++)
+        at[v] += at[v - 1];
+    /* at[v] is now where v's entries end: placed from the back, stably */
+    for (size_t i = k; i-- > 0;)
+        tmp[--at[e[i].v]] = e[i];
+    memset(at, 0, (n + 1) * sizeof *at);
+    for (size_t i = 0; i < k; i++)
+        at[tmp[i].u]++;
+    for (size_t u = 1; u < n; u++)
+        at[u] += at[u - 1];
+    for (size_t i = k; i-- > 0;)
+        e[--at[tmp[i].u]] = tmp[i];
+    free(tmp);
+    free(at);
+    for (size_t i = 0; i < k;) {
+        size_t j = i + 1;
+        while (j < k && e[j].u == e[i].u && e[j].v == e[i].v)
+            j++;
+        if (j - i > 16) {
+            qsort(e + i, j - i, sizeof *e, cmp_entry);
+        } else {
+            for (size_t a = i + 1; a < j; a++) {
+                entry x = e[a];
+                size_t b = a;
+                for (; b > i && x.w < e[b - 1].w; b--)
+                    e[b] = e[b - 1];
+                e[b] = x;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Sorts the k entries and appends one edge per (u, v) to out, weighted by
+ * the largest of that pair's values. -1 when out of memory. */
+static int merge_max(entry *e, size_t k, ag_net *out)
+{
+    if (sort_entries(e, k, out->n) != 0)
+        return -1;
     for (size_t i = 0; i < k; i++) {
         if (out->m > 0 && out->from[out->m - 1] == e[i].u && out->to[out->m - 1] == e[i].v) {
             if (e[i].w > out->w[out->m - 1])
@@ -64,6 +117,7 @@ static void merge_max(entry *e, size_t k, ag_net *out)
         out->w[out->m] = e[i].w;
         out->m++;
     }
+    return 0;
 }
 
 static int wanted(ag_ties ties, int sign)
@@ -89,7 +143,10 @@ ag_status ag_net_ties(const ag_graph *g, ag_ties ties, ag_net *out, ag_error *er
         if (r->mutual)
             e[k++] = (entry){r->target, r->source, r->weight};
     }
-    merge_max(e, k, out);
+    if (merge_max(e, k, out) != 0) {
+        ag_net_destroy(out);
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
 cleanup:
     free(e);
     return st;
@@ -111,7 +168,10 @@ ag_status ag_net_ties_undirected(const ag_graph *g, ag_ties ties, ag_net *out, a
         size_t u = directed.from[i], v = directed.to[i];
         e[i] = (entry){u < v ? u : v, u < v ? v : u, directed.w[i]};
     }
-    merge_max(e, directed.m, out);
+    if (merge_max(e, directed.m, out) != 0) {
+        ag_net_destroy(out);
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+    }
 cleanup:
     free(e);
     ag_net_destroy(&directed);
@@ -135,7 +195,11 @@ ag_status ag_net_signed(const ag_graph *g, ag_net *out, ag_error *err)
             continue;
         e[k++] = (entry){u < v ? u : v, u < v ? v : u, r->sign * r->weight};
     }
-    qsort(e, k, sizeof *e, cmp_entry);
+    if (sort_entries(e, k, g->n_actors) != 0) {
+        ag_net_destroy(out);
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
     for (size_t i = 0; i < k;) {
         size_t j = i;
         double sum = 0, mag = 0;

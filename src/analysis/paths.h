@@ -15,4 +15,18 @@
 ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double *clos,
                             double *harm, ag_error *err);
 
+/* The same in two steps, so that the caller's thread can do other work
+ * (igraph's included: the helpers call none) while the helpers sweep.
+ * ag__paths_start copies what it needs from net and starts threads - 1
+ * helper threads on the sources; AG_OK with *out set, or AG_ENOMEM.
+ * ag__paths_finish has the caller's thread take up the sources left, waits
+ * for the helpers, writes the values as ag__path_measures does and frees p;
+ * ag__paths_cancel stops the helpers after the source at hand and frees p
+ * (NULL is fine). Either must follow a successful start. */
+typedef struct ag__paths ag__paths;
+ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_error *err);
+ag_status ag__paths_finish(ag__paths *p, double *betw, double *clos, double *harm,
+                           ag_error *err);
+void ag__paths_cancel(ag__paths *p);
+
 #endif

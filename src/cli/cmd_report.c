@@ -28,7 +28,7 @@ static const char usage[] =
     "  -t, --ties WHICH   positive (default), negative or all\n"
     "  -p, --paths WHEN   betweenness, closeness and harmonic need a shortest-path\n"
     "                     search from every actor: auto (default) leaves them out\n"
-    "                     past 2e9 actors x ties (about a minute here), saying so;\n"
+    "                     past 2e9 actors x ties (about half a minute here), saying so;\n"
     "                     exact computes them whatever the size; none never\n"
     "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP

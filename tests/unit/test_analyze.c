@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "actorgraph/actorgraph.h"
+#include "analysis/net.h"
 #include "test.h"
 #include "test_graph.h"
 
@@ -189,6 +190,84 @@ static void test_names(void)
     CHECK_STR(ag_metric_name(AG_M_PN), "pn");
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The tie and signed graphs come out sorted by (u, v), one edge per pair,
+ * from relations given in no order: 20 on one pair (a run sorted by qsort),
+ * 5 on another (by insertion), single ones, both directions. The signed
+ * sum adds a pair's values in increasing order. */
+static void test_net_order(void)
+{
+    char text[8192];
+    size_t len = 0;
+    double ab[20], given = 0, want = 0, wmax[2] = {0, 0};
+    ag_graph *g;
+    ag_net t, sg;
+    ag_error err;
+    len += (size_t)snprintf(text + len, sizeof text - len, "%s", HEAD);
+    for (int i = 0; i < 20; i++) {
+        /* B->A and A->B, signs mixed, weights scrambled */
+        int k = (i * 7) % 20, sign = k % 3 == 0 ? -1 : 1;
+        double w = 0.025 + k / 40.0 + k / 3e5;
+        ab[i] = sign * w;
+        if (sign > 0 && w > wmax[i % 2])
+            wmax[i % 2] = w; /* the strongest positive A->B, B->A */
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "{\"source\": \"%s\", \"target\": \"%s\", \"type\": \"x\", "
+                                "\"sign\": %d, \"weight\": %.17g},",
+                                i % 2 ? "B" : "A", i % 2 ? "A" : "B", sign, w);
+    }
+    for (int i = 0; i < 5; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "{\"source\": \"D\", \"target\": \"C\", \"type\": \"x\", "
+                                "\"sign\": 1, \"weight\": %.3f},",
+                                0.9 - 0.1 * i);
+    snprintf(text + len, sizeof text - len,
+             "%s", REL("C", "A", 1, 0.3, false) "," REL("B", "D", -1, 0.6, true) "]}");
+    g = parse(text);
+    if (!g)
+        return;
+    CHECK_INT(ag_net_ties(g, AG_TIES_POSITIVE, &t, &err), AG_OK);
+    /* A->B, B->A, C->A, D->C */
+    CHECK_INT(t.m, 4);
+    if (t.m == 4) {
+        size_t from[] = {0, 1, 2, 3}, to[] = {1, 0, 0, 2};
+        for (size_t e = 0; e < 4; e++) {
+            CHECK_INT(t.from[e], from[e]);
+            CHECK_INT(t.to[e], to[e]);
+        }
+        CHECK(t.w[0] == wmax[0]);
+        CHECK(t.w[1] == wmax[1]);
+        CHECK_NEAR(t.w[3], 0.9, 1e-15);
+    }
+    ag_net_destroy(&t);
+    CHECK_INT(ag_net_signed(g, &sg, &err), AG_OK);
+    /* {A,B}, {A,C}, {B,D}, {C,D} */
+    CHECK_INT(sg.m, 4);
+    for (int i = 0; i < 20; i++)
+        given += ab[i];
+    qsort(ab, 20, sizeof *ab, cmp_double);
+    for (int i = 0; i < 20; i++)
+        want += ab[i];
+    CHECK(given != want); /* so that the order of the additions shows */
+    if (sg.m == 4) {
+        for (size_t e = 1; e < sg.m; e++)
+            CHECK(sg.from[e - 1] < sg.from[e] ||
+                  (sg.from[e - 1] == sg.from[e] && sg.to[e - 1] < sg.to[e]));
+        CHECK(sg.w[0] == want); /* the same additions, in the same order */
+        CHECK_INT(sg.from[3], 2);
+        CHECK_INT(sg.to[3], 3);
+        CHECK_NEAR(sg.w[3], 0.9 + 0.8 + 0.7 + 0.6 + 0.5, 1e-12);
+        CHECK_NEAR(sg.w[2], -0.6, 1e-15); /* B<->D mutual: counted once */
+    }
+    ag_net_destroy(&sg);
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     ag_init();
@@ -198,5 +277,6 @@ int main(void)
     test_pn_two_actors();
     test_small_weights();
     test_names();
+    test_net_order();
     TEST_END();
 }

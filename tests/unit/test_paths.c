@@ -98,17 +98,16 @@ static void test_against_igraph(void)
     }
 }
 
-static void test_threads_same_bytes(void)
+static void same_bytes(const ag_net *net)
 {
-    ag_net net = random_net(300, 5, 1, 77);
-    size_t n = net.n;
+    size_t n = net->n;
     double *r[3][3];
     ag_error err;
     int threads[3] = {1, 2, 7};
     for (int t = 0; t < 3; t++) {
         for (int k = 0; k < 3; k++)
             r[t][k] = malloc(n * sizeof(double));
-        CHECK_INT(ag__path_measures(&net, threads[t], r[t][0], r[t][1], r[t][2], &err), AG_OK);
+        CHECK_INT(ag__path_measures(net, threads[t], r[t][0], r[t][1], r[t][2], &err), AG_OK);
     }
     for (int t = 1; t < 3; t++)
         for (int k = 0; k < 3; k++)
@@ -116,7 +115,86 @@ static void test_threads_same_bytes(void)
     for (int t = 0; t < 3; t++)
         for (int k = 0; k < 3; k++)
             free(r[t][k]);
+}
+
+/* On a random graph; and on a chain 0 -> 1 -> ... with a shortcut from
+ * every tenth node, where each source costs less than the one before, so
+ * that later sources are done before earlier ones and wait their turn. */
+static void test_threads_same_bytes(void)
+{
+    ag_net net = random_net(300, 5, 1, 77), chain = {600, 0, NULL, NULL, NULL};
+    same_bytes(&net);
+    chain.from = malloc(2 * chain.n * sizeof *chain.from);
+    chain.to = malloc(2 * chain.n * sizeof *chain.to);
+    chain.w = malloc(2 * chain.n * sizeof *chain.w);
+    for (size_t u = 0; u + 1 < chain.n; u++) {
+        chain.from[chain.m] = u;
+        chain.to[chain.m] = u + 1;
+        chain.w[chain.m++] = 0.5 + 0.5 * (double)(u % 3) / 3;
+        if (u % 10 == 0 && u + 5 < chain.n) {
+            chain.from[chain.m] = u;
+            chain.to[chain.m] = u + 5;
+            chain.w[chain.m++] = 0.3;
+        }
+    }
+    same_bytes(&chain);
+    compare_with_igraph(&chain, "chain");
     ag_net_destroy(&net);
+    ag_net_destroy(&chain);
+}
+
+/* The sweep in two steps: igraph's functions run in the caller's thread
+ * while the helpers sweep, and the values are the same bytes as in one
+ * step; a sweep cancelled at once, or before its helpers are done, leaves
+ * nothing behind (the sanitizer build checks for leaks). */
+static void test_start_finish_cancel(void)
+{
+    ag_net net = random_net(400, 5, 0, 5);
+    size_t n = net.n;
+    double *one[3], *two[3];
+    ag__paths *p = NULL;
+    igraph_t ig;
+    igraph_vector_t res;
+    ag_error err;
+    for (int k = 0; k < 3; k++) {
+        one[k] = malloc(n * sizeof(double));
+        two[k] = malloc(n * sizeof(double));
+    }
+    CHECK_INT(ag__path_measures(&net, 1, one[0], one[1], one[2], &err), AG_OK);
+    CHECK_INT(ag__paths_start(&net, 2, &p, &err), AG_OK);
+    CHECK(p != NULL);
+    CHECK_INT(ag_net_to_igraph(&net, 1, &ig, &err), AG_OK);
+    igraph_vector_init(&res, 0);
+    CHECK_INT(igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL, igraph_vss_all(), 1,
+                              0.85, NULL, NULL),
+              IGRAPH_SUCCESS);
+    igraph_vector_destroy(&res);
+    igraph_destroy(&ig);
+    CHECK_INT(ag__paths_finish(p, two[0], two[1], two[2], &err), AG_OK);
+    for (int k = 0; k < 3; k++)
+        CHECK(memcmp(one[k], two[k], n * sizeof(double)) == 0);
+    for (int threads = 1; threads <= 3; threads++) {
+        CHECK_INT(ag__paths_start(&net, threads, &p, &err), AG_OK);
+        ag__paths_cancel(p);
+    }
+    ag__paths_cancel(NULL);
+    for (int k = 0; k < 3; k++) {
+        free(one[k]);
+        free(two[k]);
+    }
+    ag_net_destroy(&net);
+}
+
+/* Node numbers are kept in 32 bits: a graph with more nodes is refused
+ * with a message, before anything is allocated. */
+static void test_too_large(void)
+{
+    ag_net net = {(size_t)UINT32_MAX, 0, NULL, NULL, NULL};
+    ag__paths *p = (ag__paths *)&net;
+    ag_error err;
+    CHECK_INT(ag__paths_start(&net, 2, &p, &err), AG_ENOMEM);
+    CHECK(p == NULL);
+    CHECK(strstr(err.message, "too large for the shortest-path search") != NULL);
 }
 
 /* By hand: a -> b -> c and a -> c, all weight 1 (distance 1): b lies on no
@@ -146,5 +224,7 @@ int main(void)
     test_hand();
     test_against_igraph();
     test_threads_same_bytes();
+    test_start_finish_cancel();
+    test_too_large();
     TEST_END();
 }
