@@ -78,4 +78,22 @@ void ag_partition_destroy(ag_partition *p);
 ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs, size_t *leader,
                           ag_error *err);
 
+/* No bloc: an actor absent from a snapshot, a bloc with no identity. */
+#define AG_NO_BLOC ((size_t)-1)
+
+/* Gives the blocs of one snapshot the identities of the previous one's, so
+ * that a coalition keeps its number through time (docs/analysis.md, "Blocs
+ * through time"). prev[v] is actor v's bloc identity in the previous
+ * snapshot and cur[v] its bloc (0 <= cur[v] < n_blocs) in this one, either
+ * AG_NO_BLOC when v is absent there. Each pair (bloc b, identity p) counts
+ * the actors they share; pairs are taken greedily by that overlap, largest
+ * first (ties: the larger bloc b, then the smaller p, then the smaller b),
+ * each bloc and identity used once. ident[b] receives b's identity: the
+ * matched one, else a new one numbered *next_id (then incremented), new
+ * identities given in bloc order; AG_NO_BLOC for a bloc with no member
+ * (cur never names it). Identities of prev must be below *next_id.
+ * Deterministic; O(n log n). AG_ENOMEM only. */
+ag_status ag_bloc_match(size_t n, const size_t *prev, const size_t *cur, size_t n_blocs,
+                        size_t *next_id, size_t *ident, ag_error *err);
+
 #endif

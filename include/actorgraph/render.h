@@ -101,4 +101,38 @@ ag_status ag_render(const ag_graph *g, const ag_render_opts *opts,
                     const ag_format *formats, size_t n, ag_blob *out,
                     ag_error *err);
 
+/* ---- small multiples: snapshots of one graph at fixed positions ---- */
+
+/* One panel: the graph at one date. Arrays are indexed like g's actors and
+ * relations. */
+typedef struct ag_panel {
+    const char *title;            /* the panel's heading (its date) */
+    const unsigned char *present; /* per actor: drawn (nonzero) */
+    const unsigned char *rel;     /* per relation: drawn (nonzero) */
+    const size_t *bloc;           /* per actor: bloc number, the same bloc the
+                                     same number in every panel; (size_t)-1
+                                     (AG_NO_BLOC) for an actor alone */
+} ag_panel;
+
+typedef struct ag_multiples_opts {
+    const char *title;            /* the picture's title, or NULL */
+    const double *x, *y;          /* every actor's position, y downwards (as
+                                     ag_layout_positions gives them) */
+    const unsigned char *label;   /* per actor: name written (NULL: all) */
+    const char *const *bloc_name; /* per bloc number: its legend text, NULL
+                                     to leave it out of the legend */
+    size_t n_bloc_names;
+} ag_multiples_opts;
+
+/* Draws the panels side by side in rows, every actor at its given position
+ * (scaled into each panel) in every panel, blocs filled with one colour per
+ * bloc number throughout (twelve colours, given in increasing bloc number;
+ * past twelve they repeat), actors alone white, cooperative ties blue and
+ * conflicts red; laid out by Graphviz's nop2 (positions kept), rendered
+ * in-process as SVG, PNG or PDF (AG_EARG for DOT or Graphviz JSON).
+ * Deterministic. */
+ag_status ag_render_multiples(const ag_graph *g, const ag_panel *panels, size_t n_panels,
+                              const ag_multiples_opts *o, const ag_format *formats, size_t n,
+                              ag_blob *out, ag_error *err);
+
 #endif

@@ -12,6 +12,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_export,
     &ag_cmd_convert,
     &ag_cmd_events,
+    &ag_cmd_timeline,
     NULL,
 };
 

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,9 @@ typedef struct progress {
 static progress state = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, 0, 0, 0};
 static pthread_t drawer;
 static int enabled, started;
+/* Seconds a step runs before its line shows: 1, or $ACTORGRAPH_PROGRESS_AFTER
+ * (a number from 0 to 60; the tests set 0). */
+static double after = 1.0;
 
 static double now(void)
 {
@@ -72,7 +76,7 @@ static void *draw(void *arg)
             return NULL;
         }
         t = now();
-        if (enabled && p->what && t - p->start >= 1.0) {
+        if (enabled && p->what && t - p->start >= after) {
             fprintf(stderr, "\r\033[Kactorgraph: %s", p->what);
             if (p->total > 1)
                 fprintf(stderr, " %zu/%zu (%.0f%%)", p->done, p->total,
@@ -87,9 +91,16 @@ static void *draw(void *arg)
 
 void cli_progress_init(void)
 {
+    const char *env = getenv("ACTORGRAPH_PROGRESS_AFTER");
     enabled = isatty(STDERR_FILENO);
     if (!enabled)
         return;
+    if (env && *env) {
+        char *end;
+        double v = strtod(env, &end);
+        if (!*end && v >= 0 && v <= 60)
+            after = v;
+    }
     ag_progress_set(handler, &state);
     started = pthread_create(&drawer, NULL, draw, &state) == 0;
 }
