@@ -5,6 +5,7 @@
 #define ACTORGRAPH_H
 
 #include "actorgraph/analyze.h"
+#include "actorgraph/audit.h"
 #include "actorgraph/cluster.h"
 #include "actorgraph/error.h"
 #include "actorgraph/events.h"
