@@ -13,6 +13,7 @@
 #include "actorgraph/io.h"
 #include "actorgraph/limits.h"
 #include "actorgraph/load.h"
+#include "actorgraph/merge.h"
 #include "actorgraph/model.h"
 #include "actorgraph/progress.h"
 #include "actorgraph/render.h"
