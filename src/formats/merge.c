@@ -341,6 +341,38 @@ static const char *describe(const ag_graph *g, const ag_relation *r, char *buf, 
     return buf;
 }
 
+/* The period of r as "START to END" ("..." for an open side), or "undated". */
+static const char *period(const ag_relation *r, char *buf, size_t size)
+{
+    char a[16], b[16];
+    if (!r->start.year && !r->end.year) {
+        snprintf(buf, size, "undated");
+        return buf;
+    }
+    ag_date_format(&r->start, a, sizeof a);
+    ag_date_format(&r->end, b, sizeof b);
+    snprintf(buf, size, "%s to %s", r->start.year ? a : "...", r->end.year ? b : "...");
+    return buf;
+}
+
+/* "; kept weight 0.8 (not 0.5), dates ... (not ...)" when the later
+ * assertion r gives other values than the kept relation k; "" otherwise. */
+static void kept_fields(const ag_relation *k, const ag_relation *r, char *buf, size_t size)
+{
+    size_t len = 0;
+    char a[40], b[40];
+    buf[0] = '\0';
+    if (k->weight != r->weight)
+        len += (size_t)snprintf(buf, size, "; kept weight %.12g (not %.12g)", k->weight,
+                                r->weight);
+    if ((k->start.year != r->start.year || k->start.month != r->start.month ||
+         k->start.day != r->start.day || k->end.year != r->end.year ||
+         k->end.month != r->end.month || k->end.day != r->end.day) &&
+        len < size)
+        snprintf(buf + len, size - len, "%s dates %s (not %s)", len ? "," : "; kept",
+                 period(k, a, sizeof a), period(r, b, sizeof b));
+}
+
 static int add_evidence(mrel *o, size_t source, const char *section, const char *note_)
 {
     for (size_t k = 0; k < o->n_ev; k++)
@@ -435,15 +467,16 @@ static int merge_relations(merger *m)
                 if (r->confidence < o->confidence)
                     o->confidence = r->confidence;
                 o->absorbed_from = f + 1;
+                kept_fields(o->r, r, d2, sizeof d2);
                 if (note(m, AG_MERGE_RELATION_MERGED, f,
                          "relation %s of %s (%s) is relation %s of %s: one relation (output "
-                         "r%ld), %d evidence item%s added, confidence %s%s%s%s",
+                         "r%ld), %d evidence item%s added, confidence %s%s%s%s%s",
                          r->id, fname(m, f), describe(g, r, d1, sizeof d1), o->r->id,
                          fname(m, o->file), (long)(o - m->rel) + 1, added, added == 1 ? "" : "s",
                          ag_confidence_name(o->confidence),
                          before != o->confidence ? " (was " : "",
                          before != o->confidence ? ag_confidence_name(before) : "",
-                         before != o->confidence ? ")" : ""))
+                         before != o->confidence ? ")" : "", d2))
                     return -1;
                 continue;
             }
