@@ -15,6 +15,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_timeline,
     &ag_cmd_path,
     &ag_cmd_explain,
+    &ag_cmd_merge,
     NULL,
 };
 
