@@ -67,7 +67,8 @@ bool ag_edge_labels_parse(const char *s, ag_edge_labels *out);
 
 /* Positions of every actor after layout, in points with y growing
  * downwards (as in SVG and in screen coordinates of D3 or Cytoscape). x and
- * y must hold g->n_actors values. */
+ * y must hold g->n_actors values. Rounded to 0.01 point, as the SVG has
+ * them, so that the same input gives the same positions. */
 ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, double *x,
                               double *y, ag_error *err);
 

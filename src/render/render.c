@@ -3,6 +3,7 @@
 #include "actorgraph/render.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -302,10 +303,12 @@ ag_status ag_layout_positions(const ag_graph *g, const ag_render_opts *opts, dou
         goto cleanup;
     }
     laid_out = 1;
+    /* Rounded to 0.01 point, as the SVG writes them: sfdp's positions vary
+       from run to run in their last bits, and an export must not. */
     for (size_t i = 0; i < g->n_actors; i++) {
         Agnode_t *n = agnode(root, g->actors[i].id, 0);
-        x[i] = n ? ND_coord(n).x : 0.0;
-        y[i] = n ? GD_bb(root).UR.y - ND_coord(n).y : 0.0;
+        x[i] = n ? round(ND_coord(n).x * 100.0) / 100.0 : 0.0;
+        y[i] = n ? round((GD_bb(root).UR.y - ND_coord(n).y) * 100.0) / 100.0 : 0.0;
     }
 cleanup:
     if (root && laid_out)
