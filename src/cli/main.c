@@ -13,6 +13,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_convert,
     &ag_cmd_events,
     &ag_cmd_timeline,
+    &ag_cmd_whatif,
     NULL,
 };
 
