@@ -55,4 +55,13 @@ ag_status ag_scenario_build(const ag_graph *in, const ag_scenario_spec *spec, ag
                             ag_error *err);
 void ag_scenario_destroy(ag_scenario *s);
 
+/* The graph a what-if diagram draws, in *out (free with ag_graph_free):
+ * in's actors (dropped ones too) and in's relations (dropped ones too) in
+ * order, then s's added relations; and in *mark (malloc'd, free with free)
+ * per relation 0 when kept, 1 when dropped, 2 when added: the values of
+ * AG_MARK_NONE, AG_MARK_DROPPED and AG_MARK_ADDED of actorgraph/render.h.
+ * It borrows in and s, which must outlive it. AG_ENOMEM. */
+ag_status ag_scenario_diagram(const ag_graph *in, const ag_scenario *s, ag_graph **out,
+                              unsigned char **mark, ag_error *err);
+
 #endif

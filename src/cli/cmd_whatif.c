@@ -8,13 +8,15 @@
 
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
+#include "actorgraph/render.h"
 #include "actorgraph/scenario.h"
 #include "cli.h"
 #include "table.h"
 
 static const char usage[] =
     "usage: actorgraph whatif [FILE] [--drop SEL]... [--add REL]...\n"
-    "                         [--drop-actor ID]... [--top N] [--format table|json] [-q]\n"
+    "                         [--drop-actor ID]... [--top N] [--format table|json]\n"
+    "                         [-o DIAGRAM] [-q]\n"
     "\n"
     "Compare the graph with a scenario: the same graph with relations dropped or\n"
     "added and actors dropped. Runs the report's metrics (cooperative ties, paths\n"
@@ -35,6 +37,9 @@ static const char usage[] =
     "  -x, --drop-actor ID  drop an actor and all its relations\n"
     "  -n, --top N          movers shown per metric (default 5)\n"
     "  -f, --format FMT     table (default) or json\n"
+    "  -o, --output PATH    also draw the scenario (.svg, .png, .pdf or .dot): the\n"
+    "                       whole graph as render draws it, dropped relations grey\n"
+    "                       and dashed, added ones thick\n"
     "  -q, --quiet          no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
     CLI_SELECT_OPTIONS_HELP
@@ -45,7 +50,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 usage error (also a selector that matches no\n"
     "relation, an unknown actor or a malformed relation), 2 invalid input,\n"
-    "4 internal failure.\n";
+    "3 the diagram could not be written, 4 internal failure.\n";
 
 enum { FMT_TABLE, FMT_JSON };
 
@@ -665,6 +670,47 @@ static int print_json(const whatif *w, FILE *out)
     return rc;
 }
 
+/* ---- the diagram ---- */
+
+_Static_assert(AG_MARK_DROPPED == 1 && AG_MARK_ADDED == 2, "marks of ag_scenario_diagram");
+
+/* Draws the scenario to path (nothing written on failure); the exit code. */
+static int draw(const whatif *w, const char *path, ag_format f, const char *input,
+                const cli_input *in, int quiet)
+{
+    ag_graph *dg = NULL;
+    unsigned char *mark = NULL;
+    ag_render_opts opts;
+    ag_blob blob = {0};
+    ag_output o;
+    ag_error err;
+    ag_status st;
+    int rc;
+
+    ag_error_clear(&err);
+    if ((st = ag_scenario_diagram(w->g, &w->sc, &dg, &mark, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    ag_render_opts_init(&opts);
+    opts.relation_mark = mark;
+    if ((st = ag_render(dg, &opts, &f, 1, &blob, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
+    o.path = path;
+    o.data = blob.data;
+    o.len = blob.len;
+    rc = cli_write_outputs(&o, 1, NULL, input, in, quiet);
+cleanup:
+    ag_blob_free(&blob);
+    free(mark);
+    ag_graph_free(dg);
+    return rc;
+}
+
 /* ---- command line ---- */
 
 static int push(const char ***v, size_t *n, const char *s)
@@ -683,6 +729,7 @@ static int run(int argc, char **argv)
         {"drop", required_argument, NULL, 'd'},   {"add", required_argument, NULL, 'a'},
         {"drop-actor", required_argument, NULL, 'x'}, {"top", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'}, {"quiet", no_argument, NULL, 'q'},
+        {"output", required_argument, NULL, 'o'},
         CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -694,14 +741,16 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc = AG_EXIT_OK;
+    int c, fmt = FMT_TABLE, rc = AG_EXIT_OK, quiet = 0;
+    const char *diagram = NULL;
+    ag_format dformat = AG_FMT_SVG;
     const char *input;
 
     memset(&w, 0, sizeof w);
     w.top = 5;
     cli_select_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":d:a:x:n:f:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:a:x:n:f:o:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
         case 'a':
@@ -737,6 +786,21 @@ static int run(int argc, char **argv)
             break;
         case 'q':
             cli_progress_quiet();
+            quiet = 1;
+            break;
+        case 'o':
+            if (diagram) {
+                rc = cli_usage_error("whatif", "one -o only");
+                goto cleanup;
+            }
+            diagram = optarg;
+            if (!ag_format_from_path(diagram, &dformat)) {
+                rc = cli_usage_error("whatif",
+                                     "cannot tell the format of '%s': use an extension .svg, "
+                                     ".png, .pdf or .dot",
+                                     diagram);
+                goto cleanup;
+            }
             break;
         case 'h':
             fputs(usage, stdout);
@@ -783,6 +847,8 @@ static int run(int argc, char **argv)
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
+    if (diagram && (rc = draw(&w, diagram, dformat, input, &in, quiet)) != AG_EXIT_OK)
+        goto cleanup;
     if (fmt == FMT_JSON) {
         if (print_json(&w, stdout) != 0) {
             fprintf(stderr, "actorgraph: out of memory\n");

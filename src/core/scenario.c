@@ -370,3 +370,56 @@ void ag_scenario_destroy(ag_scenario *s)
     free(s->dropped);
     memset(s, 0, sizeof *s);
 }
+
+ag_status ag_scenario_diagram(const ag_graph *in, const ag_scenario *s, ag_graph **out,
+                              unsigned char **mark, ag_error *err)
+{
+    size_t nr = in->n_relations, total = nr + s->n_added;
+    const ag_graph *sg = s->graph;
+    ag_graph *g = calloc(1, sizeof *g);
+    unsigned char *m = malloc(total + 1);
+
+    *out = NULL;
+    *mark = NULL;
+    if (!g || !m)
+        goto oom;
+    g->base = in;
+    g->name = in->name;
+    memcpy(g->sha256, in->sha256, sizeof g->sha256);
+    g->title = in->title;
+    g->description = in->description;
+    g->sources = in->sources;
+    g->n_sources = in->n_sources;
+    g->source_index = in->source_index;
+    g->actors = in->actors;
+    g->n_actors = in->n_actors;
+    g->actor_index = in->actor_index;
+    if (in->selection) {
+        g->selection = malloc(sizeof *g->selection);
+        if (!g->selection)
+            goto oom;
+        *g->selection = *in->selection;
+    }
+    g->relations = malloc((total + 1) * sizeof *g->relations);
+    if (!g->relations)
+        goto oom;
+    for (size_t i = 0; i < nr; i++) {
+        g->relations[i] = in->relations[i];
+        m[i] = s->dropped[i] ? 1 : 0;
+    }
+    for (size_t i = 0; i < s->n_added; i++) {
+        ag_relation r = sg->relations[sg->n_relations - s->n_added + i];
+        r.source = s->base_actor[r.source];
+        r.target = s->base_actor[r.target];
+        g->relations[nr + i] = r;
+        m[nr + i] = 2;
+    }
+    g->n_relations = total;
+    *out = g;
+    *mark = m;
+    return AG_OK;
+oom:
+    ag_graph_free(g);
+    free(m);
+    return ag_error_set(err, AG_ENOMEM, "out of memory");
+}

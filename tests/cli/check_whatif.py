@@ -255,6 +255,34 @@ if w:
     check(w["manifest"]["selection"]["min_confidence"] == "confirmed", "selection: manifest")
     check(w["manifest"]["command"] == "whatif" and w["manifest"]["seed"] == 1, "manifest")
 
+# ---- -o: the scenario drawn, dropped relations grey and dashed, added thick ----
+import re
+with tempfile.TemporaryDirectory() as tmp:
+    svg = os.path.join(tmp, "d.svg")
+    rc, out, err = run("whatif", article, "--drop", "CHN:PRK", "--add", "CHN:RUS:arms_transfer",
+                       "-o", svg)
+    check(rc == 0 and err == f"actorgraph: wrote {svg}\n", f"-o: exit {rc}: {err}")
+    text = open(svg).read() if os.path.exists(svg) else ""
+    groups = re.findall(r'<g id="relation&#45;([^"]+)" class="([^"]+)">(.*?)(?=<!--|</svg>)',
+                        text, re.S)
+    marked = {i: c.split()[-1] for i, c, _ in groups if c.split()[-1] in ("dropped", "added")}
+    check(marked == {**{f"r{i + 1}": "dropped" for i in cut}, "add1": "added"},
+          f"-o: marked relations {marked}")
+    for i, c, body in groups:
+        if i in marked and marked[i] == "dropped":
+            check('stroke="#a0a0a0"' in body and "stroke-dasharray" in body and
+                  "(dropped in the scenario)" in body, f"-o: {i} not grey and dashed")
+        if i == "add1":
+            check('stroke-width="5"' in body and "(added in the scenario)" in body,
+                  f"-o: add1 not thick")
+    check("grey dashed: dropped in the scenario" in text and "thick: added in the scenario" in text,
+          "-o: legend")
+    check(len(groups) == len(doc["relations"]) + 1, f"-o: {len(groups)} relations drawn")
+    # nothing written on an error
+    bad = os.path.join(tmp, "bad.svg")
+    rc, _, _ = run("whatif", article, "--drop", "CHN:USA", "-o", bad)
+    check(rc == 1 and not os.path.exists(bad), "-o: written despite an error")
+
 # ---- errors: one line, exit code ----
 cases = [
     (["--drop", "CHN:USA"], 1, "--drop CHN:USA matches no relation: CHN and USA have none"),
@@ -296,6 +324,9 @@ cases = [
     (["--drop", "CHN:PRK", "--format", "xml"], 1, "unknown format 'xml' (table, json)"),
     (["--drop", "CHN:PRK", "--bogus"], 1, "unknown option '--bogus'"),
     (["--drop"], 1, "option '--drop' needs a value"),
+    (["--drop", "CHN:PRK", "-o", "d.txt"], 1,
+     "cannot tell the format of 'd.txt': use an extension .svg, .png, .pdf or .dot"),
+    (["--drop", "CHN:PRK", "-o", "a.svg", "-o", "b.svg"], 1, "one -o only"),
 ]
 for args, code, msg in cases:
     rc, out, err = run("whatif", article, *args)
