@@ -94,6 +94,8 @@ typedef struct whatif {
     size_t next_id;
     size_t *moved;   /* scenario actors whose bloc changed */
     size_t n_moved;
+    unsigned char *bloc_changed; /* per scenario bloc: members or leader differ */
+    size_t n_changed_blocs;
     tri_change *tri;
     size_t n_tri, n_unb, n_bal, n_gone; /* became unbalanced, balanced, dissolved */
     mover *mv;       /* per metric, all actors of the scenario, sorted */
@@ -231,7 +233,7 @@ static ag_status compute(whatif *w, ag_error *err)
 {
     ag_cluster_opts copts;
     ag_status st;
-    size_t n0 = w->g->n_actors, n1 = w->sc.graph->n_actors, *prev = NULL, cap;
+    size_t n0 = w->g->n_actors, n1 = w->sc.graph->n_actors, *prev = NULL, *count = NULL, cap;
 
     ag_cluster_opts_init(&copts);
     w->s[0].g = w->g;
@@ -273,6 +275,24 @@ static ag_status compute(whatif *w, ag_error *err)
     for (size_t v = 0; v < n1; v++)
         if (w->ident[w->s[1].p.bloc[v]] != prev[v])
             w->moved[w->n_moved++] = v;
+    /* a scenario bloc changed unless it has its base bloc's members and
+       leader */
+    w->bloc_changed = calloc(w->s[1].p.n_blocs + 1, 1);
+    count = calloc(w->next_id + 1, sizeof *count);
+    if (!w->bloc_changed || !count)
+        goto oom;
+    for (size_t v = 0; v < n0; v++)
+        count[w->s[0].p.bloc[v]]++;
+    for (size_t v = 0; v < n1; v++)
+        count[w->ident[w->s[1].p.bloc[v]]]--;
+    for (size_t v = 0; v < n1; v++) {
+        size_t bl = w->s[1].p.bloc[v], id = w->ident[bl];
+        if (id >= w->s[0].p.n_blocs || prev[v] != id || count[id] != 0 ||
+            w->s[0].leader[id] != w->sc.base_actor[w->s[1].leader[bl]])
+            w->bloc_changed[bl] = 1;
+    }
+    for (size_t bl = 0; bl < w->s[1].p.n_blocs; bl++)
+        w->n_changed_blocs += w->bloc_changed[bl];
 
     /* triangles: every unbalanced one of either side, classified */
     cap = w->s[0].bal.n_unbalanced + w->s[1].bal.n_unbalanced + 1;
@@ -328,6 +348,7 @@ oom:
     st = ag_error_set(err, AG_ENOMEM, "out of memory");
 cleanup:
     free(prev);
+    free(count);
     return st;
 }
 
@@ -345,6 +366,7 @@ static void whatif_destroy(whatif *w)
     }
     free(w->ident);
     free(w->moved);
+    free(w->bloc_changed);
     free(w->tri);
     free(w->mv);
     free(w->n_mv);
@@ -439,6 +461,8 @@ static void print_table(const whatif *w, FILE *out)
     for (size_t bl = 0; bl < a->p.n_blocs; bl++) {
         size_t id = w->ident[bl], lead = w->sc.base_actor[a->leader[bl]];
         const char *name = ident_name(w, id), *sep = ": ";
+        if (!w->bloc_changed[bl])
+            continue;
         fputs("  after: bloc of ", out);
         cli_put_escaped(out, name);
         if (id >= b->p.n_blocs) {
@@ -456,6 +480,9 @@ static void print_table(const whatif *w, FILE *out)
             }
         fputc('\n', out);
     }
+    if (w->n_changed_blocs < a->p.n_blocs)
+        fprintf(out, "  %zu other bloc%s as before\n", a->p.n_blocs - w->n_changed_blocs,
+                a->p.n_blocs - w->n_changed_blocs == 1 ? "" : "s");
     if (!w->n_moved)
         fputs("  no actor changed bloc\n", out);
     for (size_t i = 0; i < w->n_moved; i++) {

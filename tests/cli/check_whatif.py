@@ -119,7 +119,12 @@ if w:
           w["changes"]["added_relations"][0]["weight"] == 0.72 and
           w["changes"]["added_relations"][0]["mutual"] is True, "small: built-in defaults")
 
-# Dropping D (and C-D with it): blocs {A,B,E} {C}, C still in C's bloc.
+# Dropping D (and C-D with it): blocs {A,B,E} {C}, C still in C's bloc,
+# which lost D; A's bloc is as before.
+rc, out, err = run("whatif", small, "--drop-actor", "D")
+check(out.split("\n")[4:8] == ["Blocs: 2 -> 2; frustration 1 ties (weight 0.200) -> 1 (0.200)",
+                                "  after: bloc of C: C", "  1 other bloc as before",
+                                "  no actor changed bloc"], f"small: drop D table\n{out}")
 w = whatif(small, "--drop-actor", "D")
 if w:
     check(w["changes"]["dropped_relations"] == ["r7"], "small: D's relation dropped")
