@@ -49,7 +49,8 @@ typedef struct ag_scenario {
  * least one relation and every actor must exist; otherwise AG_EARG with one
  * line naming the argument: an unknown actor with a did-you-mean hint, a
  * selector that matches nothing with the relations of that pair (or that
- * it has none), a malformed relation or a custom type without a sign.
+ * it has none), a relation id that in's selection left out, a malformed
+ * relation or a custom type without a sign.
  * Linear in the size of in times the number of selectors. AG_ENOMEM. */
 ag_status ag_scenario_build(const ag_graph *in, const ag_scenario_spec *spec, ag_scenario *out,
                             ag_error *err);

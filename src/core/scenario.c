@@ -157,6 +157,13 @@ static ag_status drop_selector(const ag_graph *g, const char *arg, unsigned char
                 dropped[i] = 1;
                 return AG_OK;
             }
+        for (const ag_graph *up = g->base; up; up = up->base)
+            for (size_t i = 0; i < up->n_relations; i++)
+                if (strcmp(up->relations[i].id, arg) == 0)
+                    return ag_error_set(err, AG_EARG,
+                                        "--drop %s: the relation is not selected (--as-of, "
+                                        "--from, --to, --min-confidence)",
+                                        arg);
         return ag_error_set(err, AG_EARG,
                             "--drop %s: no relation has this id (give a relation id such as "
                             "r1, or SOURCE:TARGET[:TYPE])",

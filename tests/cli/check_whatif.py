@@ -339,6 +339,11 @@ for args, code, msg in cases:
     check(rc == code, f"{args}: exit {rc}, expected {code}")
     check(first == "actorgraph: whatif: " + msg, f"{args}: {first!r}")
     check(out == "", f"{args}: wrote output")
+# a relation the selection leaves out: a speculative one
+spec = [i + 1 for i, r in enumerate(doc["relations"]) if r.get("confidence") == "speculative"]
+rc, out, err = run("whatif", article, "--min-confidence", "reported", "--drop", f"r{spec[0]}")
+check(rc == 1 and err == f"actorgraph: whatif: --drop r{spec[0]}: the relation is not selected "
+      "(--as-of, --from, --to, --min-confidence)\n", f"unselected id: {rc} {err!r}")
 rc, out, err = run("whatif", os.path.join(src, "no-such-file.json"), "--drop", "A:B")
 check(rc == 2 and out == "", f"missing input: exit {rc}")
 
