@@ -49,7 +49,13 @@ typedef struct ag_render_opts {
     const char *bloc_note;/* legend text saying how blocs were found */
     const double *size;   /* per-actor values scaling node size, or NULL */
     const char *size_label; /* legend text naming those values */
+    /* per relation, how a what-if diagram marks it (AG_MARK_*), or NULL */
+    const unsigned char *relation_mark;
 } ag_render_opts;
+
+/* Marks of relation_mark: a dropped relation is drawn grey and dashed, an
+ * added one thick, each said in its tooltip, its SVG class and the legend. */
+enum { AG_MARK_NONE = 0, AG_MARK_DROPPED, AG_MARK_ADDED };
 
 /* Default options: engine and splines by size, labels auto, legend on,
  * colour by group, no sizing. */

@@ -16,6 +16,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_path,
     &ag_cmd_explain,
     &ag_cmd_merge,
+    &ag_cmd_whatif,
     NULL,
 };
 

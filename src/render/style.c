@@ -15,6 +15,9 @@
 #include "formats/formats.h"
 #include "render/style.h"
 
+/* The grey of a relation a what-if scenario drops. */
+#define MARK_DROPPED_COLOR "#a0a0a0"
+
 #define FONT "DejaVu Sans"
 
 /* Whether the character at s (len bytes) cannot appear in XML 1.0, even
@@ -556,8 +559,11 @@ static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *
     Agraph_t *parent = root;
     Agnode_t *n;
     char *html;
+    int marks[3] = {0, 0, 0};
     for (size_t i = 0; i < g->n_relations; i++) {
         const ag_relation *r = &g->relations[i];
+        if (o->relation_mark && o->relation_mark[i] <= AG_MARK_ADDED)
+            marks[o->relation_mark[i]] = 1;
         used[family_of(r)] = 1;
         dashed |= r->confidence == AG_CONF_SPECULATIVE;
         mutual |= r->mutual;
@@ -582,6 +588,12 @@ static void add_legend(Agraph_t *root, const ag_graph *g, const ag_render_opts *
         ag__sb_puts(b, "<tr><td>\xe2\x80\x94</td><td align=\"left\">no arrow: mutual</td></tr>");
     if (dashed)
         ag__sb_puts(b, "<tr><td>- - -</td><td align=\"left\">dashed: speculative</td></tr>");
+    if (marks[AG_MARK_DROPPED])
+        ag__sb_printf(b, "<tr><td><font color=\"%s\">- - -</font></td><td align=\"left\">grey "
+                         "dashed: dropped in the scenario</td></tr>", MARK_DROPPED_COLOR);
+    if (marks[AG_MARK_ADDED])
+        ag__sb_puts(b, "<tr><td>\xe2\x94\x81</td><td align=\"left\">thick: added in the "
+                       "scenario</td></tr>");
     for (int k = 0; k < AG_KIND_COUNT; k++)
         if (kinds[k])
             ag__sb_printf(b, "<tr><td colspan=\"2\" align=\"left\">%s: %s</td></tr>", kind_text[k],
@@ -922,6 +934,13 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         set(e, "penwidth", buf);
         if (r->confidence == AG_CONF_SPECULATIVE)
             set(e, "style", "dashed");
+        if (o->relation_mark && o->relation_mark[i] == AG_MARK_DROPPED) {
+            set(e, "color", MARK_DROPPED_COLOR);
+            set(e, "fontcolor", MARK_DROPPED_COLOR);
+            set(e, "style", "dashed");
+        } else if (o->relation_mark && o->relation_mark[i] == AG_MARK_ADDED) {
+            set(e, "penwidth", "5");
+        }
         if (r->mutual)
             set(e, "dir", "none");
         if (labelled(g, o, r)) {
@@ -947,6 +966,9 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
             ag__sb_printf(&b, "\\n%s \xe2\x80\x93 %s", d1[0] ? d1 : "?", d2[0] ? d2 : "");
         }
         evidence_text(&b, g, r);
+        if (o->relation_mark && o->relation_mark[i] != AG_MARK_NONE)
+            ag__sb_puts(&b, o->relation_mark[i] == AG_MARK_DROPPED ? "\\n(dropped in the scenario)"
+                                                                   : "\\n(added in the scenario)");
         set_esc(e, "tooltip", &b, TOOLTIP);
         b.len = 0;
         ag__sb_printf(&b, "relation-%s", r->id);
@@ -954,6 +976,8 @@ Agraph_t *ag__render_build(const ag_graph *g, const ag_render_opts *o, Agdisc_t 
         b.len = 0;
         ag__sb_printf(&b, "relation %s %s", r->sign > 0 ? "cooperation" : "conflict",
                   ag_confidence_name(r->confidence));
+        if (o->relation_mark && o->relation_mark[i] != AG_MARK_NONE)
+            ag__sb_puts(&b, o->relation_mark[i] == AG_MARK_DROPPED ? " dropped" : " added");
         set(e, "class", b.s);
     }
     if (strcmp(engine, "dot") != 0 && o->edge_labels != AG_LABELS_NONE &&
