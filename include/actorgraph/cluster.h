@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "actorgraph/analyze.h"
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
 
@@ -95,5 +96,37 @@ ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs,
  * Deterministic; O(n log n). AG_ENOMEM only. */
 ag_status ag_bloc_match(size_t n, const size_t *prev, const size_t *cur, size_t n_blocs,
                         size_t *next_id, size_t *ident, ag_error *err);
+
+/* Each actor's position towards the blocs of a partition (docs/analysis.md,
+ * "Ambiguity and brokerage"). */
+typedef struct ag_bloc_roles {
+    size_t n;
+    /* (pos_out + neg_in) / (pos + neg) over the actor's ties of the signed
+     * pair graph, each weighed by |s|: pos_out its positive ties to other
+     * blocs, neg_in its negative ties inside its own; 0 without ties */
+    double *ambiguity;
+    /* between-bloc betweenness: the shortest paths (distance 1/weight, the
+     * directed tie graph of the chosen ties) between ordered pairs of actors
+     * in different blocs, each pair's paths sharing one, that pass through
+     * the actor, divided by (n-1)(n-2) as betweenness is (0 when n < 3);
+     * every value NaN when skipped */
+    double *brokerage;
+    bool brokerage_skipped; /* left out: paths none, or auto past
+                               AG_BROKERAGE_WORK_MAX actors x ties */
+} ag_bloc_roles;
+
+/* Actors x ties of the tie graph past which AG_PATHS_AUTO leaves the
+ * brokerage out: a second shortest-path sweep costs about 3 s of processor
+ * time there on the 2026 machine (docs/analysis.md). */
+#define AG_BROKERAGE_WORK_MAX 2e8
+
+/* Computes ag_bloc_roles for g's actors and the partition bloc[] (one bloc
+ * number per actor). ties chooses the tie graph of the brokerage, paths
+ * whether it is computed (AG_PATHS_AUTO: up to AG_BROKERAGE_WORK_MAX).
+ * Deterministic, whatever the number of threads.
+ * AG_OK or AG_ENOMEM. */
+ag_status ag_bloc_roles_compute(const ag_graph *g, const size_t *bloc, ag_ties ties,
+                                ag_paths paths, ag_bloc_roles *out, ag_error *err);
+void ag_bloc_roles_destroy(ag_bloc_roles *r);
 
 #endif
