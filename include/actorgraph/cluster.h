@@ -129,4 +129,55 @@ ag_status ag_bloc_roles_compute(const ag_graph *g, const size_t *bloc, ag_ties t
                                 ag_paths paths, ag_bloc_roles *out, ag_error *err);
 void ag_bloc_roles_destroy(ag_bloc_roles *r);
 
+/* Fragility (docs/analysis.md, "Which conclusions hang on one relation"):
+ * each relation removed in turn, the graph analysed again, and the
+ * relations whose removal changes a conclusion listed. */
+
+/* Relations past which ag_sensitivity_compute refuses (AG_EARG): it
+ * analyses the graph once per relation. */
+#define AG_SENSITIVITY_MAX_RELATIONS 1000
+
+typedef struct ag_sensitivity_opts {
+    unsigned metrics;      /* compare the top `top` actors of each metric m
+                              with bit (1u << m) set; 0: none */
+    ag_ties ties;          /* the metrics' tie graph */
+    ag_paths paths;        /* the path measures (AG_PATHS_AUTO as report) */
+    size_t top;            /* k, at least 1 */
+    bool blocs;            /* compare the partition ag_cluster finds */
+    ag_cluster_opts cluster;
+} ag_sensitivity_opts;
+
+/* One relation whose removal changes something. */
+typedef struct ag_sensitivity_item {
+    size_t relation;        /* index into g->relations */
+    unsigned metrics;       /* bit (1u << m) per metric m whose top-k set changed */
+    size_t *top;            /* the top k of each metric after the removal:
+                               top[m * k + i], AG_NO_BLOC past the actors */
+    size_t *bloc;           /* the partition after the removal when it
+                               changed (n actors), else NULL */
+    size_t n_blocs;         /* blocs after the removal (when bloc) */
+} ag_sensitivity_item;
+
+typedef struct ag_sensitivity {
+    size_t n, k;            /* actors, top */
+    size_t checked;         /* relations removed in turn */
+    size_t *top;            /* the top k of each metric on the whole graph, as above */
+    unsigned skipped;       /* bit per metric not compared: not chosen, or
+                               left out (NaN) */
+    size_t *bloc, n_blocs;  /* the partition of the whole graph (with blocs) */
+    ag_sensitivity_item *items; /* in relation order */
+    size_t n_items;
+} ag_sensitivity;
+
+/* Removes each relation of g in turn and compares, with the whole graph,
+ * the set of the top k actors of each chosen metric (ranked by value rounded to
+ * 12 significant digits, largest first, ties by id; metrics left out as
+ * NaN are not compared) and the partition (equal when every actor has the
+ * same bloc number: numbers are canonical). Deterministic. AG_EARG past
+ * AG_SENSITIVITY_MAX_RELATIONS relations; else as ag_metrics_compute and
+ * ag_cluster. */
+ag_status ag_sensitivity_compute(const ag_graph *g, const ag_sensitivity_opts *o,
+                                 ag_sensitivity *out, ag_error *err);
+void ag_sensitivity_destroy(ag_sensitivity *s);
+
 #endif

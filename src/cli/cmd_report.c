@@ -8,12 +8,14 @@
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
 #include "cli.h"
+#include "sensitivity.h"
 #include "table.h"
 
 static const char usage[] =
     "usage: actorgraph report [FILE] [--format table|csv|json|md] [--top N]\n"
     "                         [--sort METRIC] [--ties positive|negative|all]\n"
-    "                         [--paths auto|exact|none] [--blocs] [-q]\n"
+    "                         [--paths auto|exact|none] [--blocs] [--sensitivity]\n"
+    "                         [-q]\n"
     "\n"
     "Print each actor's centralities and a summary of the graph: density,\n"
     "reciprocity, components, share of conflict, structural balance.\n"
@@ -33,6 +35,12 @@ static const char usage[] =
     "                     exact computes them whatever the size; none never\n"
     "  -b, --blocs        also each actor's signed bloc (as clusters finds it with\n"
     "                     its defaults), ambiguity and brokerage (docs/analysis.md)\n"
+    "      --sensitivity  instead of the report, remove each relation in turn and\n"
+    "                     list those whose removal changes the top N actors (--top,\n"
+    "                     default 3) of the --sort metric (default pagerank), or\n"
+    "                     the blocs; flags speculative\n"
+    "                     relations and those on one piece of evidence or none\n"
+    "                     (at most 1000 relations)\n"
     "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
     CLI_SELECT_OPTIONS_HELP
@@ -479,7 +487,7 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
         {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
         {"paths", required_argument, NULL, 'p'},  {"quiet", no_argument, NULL, 'q'},
-        {"blocs", no_argument, NULL, 'b'},
+        {"blocs", no_argument, NULL, 'b'},       {"sensitivity", no_argument, NULL, 'S'},
         CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -489,7 +497,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc;
+    int c, fmt = FMT_TABLE, rc, sensitivity = 0;
     const char *input;
 
     memset(&r, 0, sizeof r);
@@ -553,6 +561,9 @@ static int run(int argc, char **argv)
         case 'b':
             r.blocs = 1;
             break;
+        case 'S':
+            sensitivity = 1;
+            break;
         case 't':
             if (!ag_ties_parse(optarg, &r.ties))
                 return cli_usage_error("report", "unknown ties '%s' (positive, negative, all)",
@@ -580,6 +591,35 @@ static int run(int argc, char **argv)
     r.g = g;
     r.input = input ? input : cli_default_graph();
     ag_error_clear(&err);
+    if (sensitivity && (r.sort_kind == SORT_AMBIGUITY || r.sort_kind == SORT_BROKERAGE)) {
+        rc = cli_usage_error("report", "--sensitivity compares the top actors of a metric of "
+                                       "report, not of %s",
+                             sort_name(&r));
+        goto cleanup;
+    }
+    if (sensitivity) {
+        ag_sensitivity_opts so;
+        ag_sensitivity sens;
+        memset(&so, 0, sizeof so);
+        /* the metric the report sorts by; pagerank for id or name */
+        so.metrics = 1u << (r.sort_kind == SORT_METRIC ? r.sort_metric : AG_M_PAGERANK);
+        so.ties = r.ties;
+        so.paths = r.paths;
+        so.top = r.top > 0 ? (size_t)r.top : 3;
+        so.blocs = true;
+        ag_cluster_opts_init(&so.cluster);
+        if ((st = ag_sensitivity_compute(g, &so, &sens, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        if (cli_print_sensitivity(stdout, g, &sens, &so, fmt, "report", r.input) != 0) {
+            fprintf(stderr, "actorgraph: out of memory\n");
+            rc = AG_EXIT_INTERNAL;
+        }
+        ag_sensitivity_destroy(&sens);
+        goto cleanup;
+    }
     if ((st = ag_metrics_compute_paths(g, r.ties, r.paths, &r.m, &err)) != AG_OK ||
         (st = ag_summary_compute(g, r.ties, &r.sum, &err)) != AG_OK ||
         (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
