@@ -5,6 +5,7 @@
 #define ACTORGRAPH_H
 
 #include "actorgraph/analyze.h"
+#include "actorgraph/audit.h"
 #include "actorgraph/cluster.h"
 #include "actorgraph/error.h"
 #include "actorgraph/events.h"
@@ -12,6 +13,7 @@
 #include "actorgraph/io.h"
 #include "actorgraph/limits.h"
 #include "actorgraph/load.h"
+#include "actorgraph/merge.h"
 #include "actorgraph/model.h"
 #include "actorgraph/progress.h"
 #include "actorgraph/render.h"

@@ -51,6 +51,7 @@ typedef struct ag_relation {
 } ag_relation;
 
 typedef struct ag_strmap ag_strmap;
+typedef struct ag_texts ag_texts;
 
 typedef struct ag_graph {
     char *name;        /* short name for output files: the input's file stem */
@@ -65,6 +66,10 @@ typedef struct ag_graph {
     size_t n_relations;
     ag_strmap *actor_index;  /* actor id -> index */
     ag_strmap *source_index; /* source id -> index */
+    /* owns every text of the sources, actors and relations (one arena, freed
+       with the graph; a text may be shared, e.g. a relation type or an
+       evidence item's source id): never free or realloc one on its own */
+    ag_texts *texts;
     /* On a selection (actorgraph/select.h): what was selected, and the
      * graph whose text, sources and indexes it borrows. NULL on a graph as
      * loaded. */

@@ -30,6 +30,9 @@ extern const ag_command ag_cmd_export;
 extern const ag_command ag_cmd_convert;
 extern const ag_command ag_cmd_events;
 extern const ag_command ag_cmd_timeline;
+extern const ag_command ag_cmd_path;
+extern const ag_command ag_cmd_explain;
+extern const ag_command ag_cmd_merge;
 
 /* What convert (and events) write: an export format, or CSV or DOT. */
 enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };

@@ -13,6 +13,9 @@ static const ag_command *const commands[] = {
     &ag_cmd_convert,
     &ag_cmd_events,
     &ag_cmd_timeline,
+    &ag_cmd_path,
+    &ag_cmd_explain,
+    &ag_cmd_merge,
     NULL,
 };
 

@@ -11,6 +11,14 @@ void ag__graphviz_message_clear(void);
 
 #include <stddef.h>
 
+/* An arena of texts (ag_graph.texts): copies live until ag__texts_free,
+ * which frees them all at once. */
+typedef struct ag_texts ag_texts;
+ag_texts *ag__texts_new(void);
+/* A copy of s[0..n) with a NUL after it, or NULL when out of memory. */
+char *ag__texts_dup(ag_texts *t, const char *s, size_t n);
+void ag__texts_free(ag_texts *t);
+
 /* Reports progress to the front end's handler, if any (progress.h). Call
  * only from the thread that called into the library. */
 void ag__progress(const char *what, size_t done, size_t total);

@@ -8,6 +8,64 @@
 #include "core/internal.h"
 #include "core/strmap.h"
 
+/* Texts are copied into blocks that only grow; a block is never moved, so
+ * every copy keeps its address until the arena is freed. */
+typedef struct texts_block {
+    struct texts_block *next;
+    size_t used, cap;
+    char data[];
+} texts_block;
+
+struct ag_texts {
+    texts_block *head; /* the block being filled; older ones follow */
+    size_t next_cap;
+};
+
+ag_texts *ag__texts_new(void)
+{
+    ag_texts *t = calloc(1, sizeof *t);
+    if (t)
+        t->next_cap = 4096;
+    return t;
+}
+
+char *ag__texts_dup(ag_texts *t, const char *s, size_t n)
+{
+    texts_block *b = t->head;
+    char *d;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = t->next_cap;
+        if (cap < n + 1)
+            cap = n + 1;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = t->head;
+        b->used = 0;
+        b->cap = cap;
+        t->head = b;
+        if (t->next_cap < ((size_t)4 << 20))
+            t->next_cap *= 2; /* blocks grow to 4 MiB: few, and little waste */
+    }
+    d = b->data + b->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    b->used += n + 1;
+    return d;
+}
+
+void ag__texts_free(ag_texts *t)
+{
+    if (!t)
+        return;
+    while (t->head) {
+        texts_block *next = t->head->next;
+        free(t->head);
+        t->head = next;
+    }
+    free(t);
+}
+
 void ag_graph_free(ag_graph *g)
 {
     if (!g)
@@ -25,38 +83,17 @@ void ag_graph_free(ag_graph *g)
         free(g);
         return;
     }
-    for (size_t i = 0; i < g->n_sources; i++) {
-        ag_source *s = &g->sources[i];
-        free(s->id);
-        free(s->title);
-        free(s->author);
-        free(s->published);
-        free(s->url);
-    }
-    for (size_t i = 0; i < g->n_actors; i++) {
-        ag_actor *a = &g->actors[i];
-        free(a->id);
-        free(a->name);
-        free(a->group);
-        json_decref(a->attributes);
-    }
-    for (size_t i = 0; i < g->n_relations; i++) {
-        ag_relation *r = &g->relations[i];
-        free(r->id);
-        free(r->type);
-        free(r->label);
-        for (size_t k = 0; k < r->n_evidence; k++) {
-            free(r->evidence[k].source);
-            free(r->evidence[k].section);
-            free(r->evidence[k].note);
-        }
-        free(r->evidence);
-    }
+    /* the texts of sources, actors and relations live in g->texts */
+    for (size_t i = 0; i < g->n_actors; i++)
+        json_decref(g->actors[i].attributes);
+    for (size_t i = 0; i < g->n_relations; i++)
+        free(g->relations[i].evidence);
     free(g->sources);
     free(g->actors);
     free(g->relations);
     ag_strmap_free(g->actor_index);
     ag_strmap_free(g->source_index);
+    ag__texts_free(g->texts);
     free(g->name);
     free(g->title);
     free(g->description);

@@ -4,9 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One slot: the key's hash is kept beside it, so that a probe compares
+ * hashes first and reads the key's text only when they match (the text
+ * lies elsewhere in memory: reading it is a cache miss on large maps). */
+typedef struct slot_t {
+    const char *key; /* NULL: empty */
+    size_t value;
+    uint64_t hash;
+} slot_t;
+
 struct ag_strmap {
-    const char **keys;
-    size_t *values;
+    slot_t *slots;
     size_t cap, count; /* cap is a power of two */
 };
 
@@ -17,18 +25,16 @@ static uint64_t hash(const char *s)
         h ^= (unsigned char)*s;
         h *= 1099511628211ULL;
     }
+    /* FNV-1a's low bits mix poorly; the table index takes the low bits */
+    h ^= h >> 32;
     return h;
 }
 
 static int alloc_table(ag_strmap *m, size_t cap)
 {
-    m->keys = calloc(cap, sizeof *m->keys);
-    m->values = calloc(cap, sizeof *m->values);
-    if (!m->keys || !m->values) {
-        free(m->keys);
-        free(m->values);
+    m->slots = calloc(cap, sizeof *m->slots);
+    if (!m->slots)
         return -1;
-    }
     m->cap = cap;
     return 0;
 }
@@ -52,15 +58,15 @@ void ag_strmap_free(ag_strmap *m)
 {
     if (!m)
         return;
-    free(m->keys);
-    free(m->values);
+    free(m->slots);
     free(m);
 }
 
-static size_t slot(const ag_strmap *m, const char *key)
+static size_t slot(const ag_strmap *m, const char *key, uint64_t h)
 {
-    size_t i = (size_t)hash(key) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->slots[i].key &&
+           (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -71,41 +77,43 @@ static int grow(ag_strmap *m)
     if (alloc_table(&bigger, m->cap * 2) != 0)
         return -1;
     for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i]) {
-            size_t j = slot(&bigger, m->keys[i]);
-            bigger.keys[j] = m->keys[i];
-            bigger.values[j] = m->values[i];
+        if (m->slots[i].key) {
+            size_t j = (size_t)m->slots[i].hash & (bigger.cap - 1);
+            while (bigger.slots[j].key)
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.slots[j] = m->slots[i];
         }
     bigger.count = m->count;
-    free(m->keys);
-    free(m->values);
+    free(m->slots);
     *m = bigger;
     return 0;
 }
 
 int ag_strmap_put(ag_strmap *m, const char *key, size_t value, size_t *existing)
 {
+    uint64_t h = hash(key);
     size_t i;
     if ((m->count + 1) * 2 > m->cap && grow(m) != 0)
         return -1;
-    i = slot(m, key);
-    if (m->keys[i]) {
+    i = slot(m, key, h);
+    if (m->slots[i].key) {
         if (existing)
-            *existing = m->values[i];
+            *existing = m->slots[i].value;
         return 0;
     }
-    m->keys[i] = key;
-    m->values[i] = value;
+    m->slots[i].key = key;
+    m->slots[i].value = value;
+    m->slots[i].hash = h;
     m->count++;
     return 1;
 }
 
 bool ag_strmap_get(const ag_strmap *m, const char *key, size_t *value)
 {
-    size_t i = slot(m, key);
-    if (!m->keys[i])
+    size_t i = slot(m, key, hash(key));
+    if (!m->slots[i].key)
         return false;
     if (value)
-        *value = m->values[i];
+        *value = m->slots[i].value;
     return true;
 }

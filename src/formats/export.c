@@ -39,14 +39,18 @@ void ag_export_opts_init(ag_export_opts *o)
 
 /* ---- entry point ----------------------------------------------------------- */
 
-static ag_status from_json(json_t *doc, int oom, ag_blob *out, ag_error *err)
+/* doc as JSON text (its arrays in items made as they are written), with a
+ * newline; takes doc. */
+static ag_status from_json(json_t *doc, const ag_json_items *items, size_t n_items,
+                           const ag_graph *g, const ag_export_opts *x, int oom, ag_blob *out,
+                           ag_error *err)
 {
     char *s;
     if (!doc || oom) {
         json_decref(doc);
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     }
-    s = ag__json_dump(doc, JSON_INDENT(2));
+    s = ag__json_dump_items(doc, items, n_items, g, x);
     json_decref(doc);
     if (!s)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -66,6 +70,9 @@ ag_status ag_export(const ag_graph *g, const ag_export_opts *o, ag_blob *out, ag
     ag_export_opts defaults;
     int oom = 0;
     ag_sbuf t = {0};
+    ag_json_items items[AG_JSON_MAX_ITEMS];
+    size_t n_items = 0;
+    json_t *doc;
 
     out->data = NULL;
     out->len = 0;
@@ -74,11 +81,19 @@ ag_status ag_export(const ag_graph *g, const ag_export_opts *o, ag_blob *out, ag
         o = &defaults;
     }
     switch (o->format) {
-    case AG_EXPORT_NODE_LINK: return from_json(ag__json_node_link(g, o, &oom), oom, out, err);
-    case AG_EXPORT_CYTOSCAPE: return from_json(ag__json_cytoscape(g, o, &oom), oom, out, err);
-    case AG_EXPORT_GRAPHOLOGY: return from_json(ag__json_graphology(g, o, &oom), oom, out, err);
-    case AG_EXPORT_JGF: return from_json(ag__json_jgf(g, o, &oom), oom, out, err);
-    case AG_EXPORT_JSON: return from_json(ag_graph_to_json(g), 0, out, err);
+    case AG_EXPORT_NODE_LINK:
+        doc = ag__json_node_link(g, o, items, &n_items, &oom);
+        return from_json(doc, items, n_items, g, o, oom, out, err);
+    case AG_EXPORT_CYTOSCAPE:
+        doc = ag__json_cytoscape(g, o, items, &n_items, &oom);
+        return from_json(doc, items, n_items, g, o, oom, out, err);
+    case AG_EXPORT_GRAPHOLOGY:
+        doc = ag__json_graphology(g, o, items, &n_items, &oom);
+        return from_json(doc, items, n_items, g, o, oom, out, err);
+    case AG_EXPORT_JGF:
+        doc = ag__json_jgf(g, o, items, &n_items, &oom);
+        return from_json(doc, items, n_items, g, o, oom, out, err);
+    case AG_EXPORT_JSON: return from_json(ag_graph_to_json(g), NULL, 0, g, o, 0, out, err);
     case AG_EXPORT_GRAPHML:
     case AG_EXPORT_GML:
         if ((o->format == AG_EXPORT_GRAPHML ? ag__graphml_write(g, o, &t) : ag__gml_write(g, o, &t)) != 0) {

@@ -98,12 +98,42 @@ char *ag__json_dump(const json_t *v, size_t flags);
  * backslash (cgraph's DOT writer cannot quote such text). */
 #define AG_JSON_NO_BACKSLASH_PAIRS ((size_t)1 << 24)
 
+/* An array of an export's document whose items are made one at a time as
+ * the text is written (one per actor or relation), rather than all held at
+ * once: the document holds an empty array, placeholder, where it goes. */
+typedef struct ag_json_items {
+    const json_t *placeholder;
+    size_t n;
+    /* item i (a new reference), or NULL with *oom set */
+    json_t *(*make)(const ag_graph *g, const ag_export_opts *x, size_t i, int *oom);
+    /* or, when not NULL, writes item i's text itself at depth (as
+       ag__json_dump would write make's item): 0, or -1 when it cannot */
+    int (*write)(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i, int depth);
+} ag_json_items;
+#define AG_JSON_MAX_ITEMS 2
+
+/* Writes relation i as a networkx node-link link (source, target, key,
+ * then ag__json_relation_fields) at depth, with JSON_INDENT(2), straight
+ * into b: the same text as dumping that object. */
+int ag__json_write_link(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i,
+                        int depth);
+
+/* ag__json_dump of v with JSON_INDENT(2) where each of the n arrays in
+ * items is written with its items, made then. */
+char *ag__json_dump_items(const json_t *v, const ag_json_items *items, size_t n,
+                          const ag_graph *g, const ag_export_opts *x);
+
 /* The JSON shapes of other tools (json_shapes.c); NULL or *oom set when out
- * of memory. */
-json_t *ag__json_node_link(const ag_graph *g, const ag_export_opts *x, int *oom);
-json_t *ag__json_cytoscape(const ag_graph *g, const ag_export_opts *x, int *oom);
-json_t *ag__json_graphology(const ag_graph *g, const ag_export_opts *x, int *oom);
-json_t *ag__json_jgf(const ag_graph *g, const ag_export_opts *x, int *oom);
+ * of memory. The actors' and relations' arrays are left to items (at most
+ * AG_JSON_MAX_ITEMS; *n_items gets how many). */
+json_t *ag__json_node_link(const ag_graph *g, const ag_export_opts *x, ag_json_items *items,
+                           size_t *n_items, int *oom);
+json_t *ag__json_cytoscape(const ag_graph *g, const ag_export_opts *x, ag_json_items *items,
+                           size_t *n_items, int *oom);
+json_t *ag__json_graphology(const ag_graph *g, const ag_export_opts *x, ag_json_items *items,
+                            size_t *n_items, int *oom);
+json_t *ag__json_jgf(const ag_graph *g, const ag_export_opts *x, ag_json_items *items,
+                     size_t *n_items, int *oom);
 
 /* How an actor attribute travels in a flat format (flat.c). */
 typedef enum { FLAT_STRING, FLAT_DOUBLE, FLAT_BOOL, FLAT_JSON, FLAT_INT } ag_flat_type;

@@ -322,9 +322,15 @@ static void dump_indent(ag_sbuf *b, size_t flags, int depth, int space)
 {
     int n = (int)(flags & JSON_MAX_INDENT);
     if (n > 0) {
-        ag__sb_puts(b, "\n");
-        for (int i = 0; i < n * depth; i++)
-            ag__sb_add(b, " ", 1);
+        /* a newline and 64 spaces: whole runs, not one space at a time */
+        static const char nl_spaces[] =
+            "\n                                                                ";
+        size_t k = (size_t)n * (size_t)depth, part = k < 64 ? k : 64;
+        ag__sb_add(b, nl_spaces, part + 1);
+        for (k -= part; k > 0; k -= part) {
+            part = k < 64 ? k : 64;
+            ag__sb_add(b, nl_spaces + 1, part);
+        }
     } else if (space && !(flags & JSON_COMPACT)) {
         ag__sb_add(b, " ", 1);
     }
@@ -401,7 +407,64 @@ static int dump_real(ag_sbuf *b, double v)
     return 0;
 }
 
-static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
+/* x as "%lld" writes it, without printf: one per actor and relation */
+static void dump_int(ag_sbuf *b, json_int_t x)
+{
+    char d[24];
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    size_t n = sizeof d;
+    do
+        d[--n] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (x < 0)
+        d[--n] = '-';
+    ag__sb_add(b, d + n, sizeof d - n);
+}
+
+/* What a dump carries besides its text: arrays to fill as they are
+ * written (ag__json_dump_items). */
+typedef struct dump_ctx {
+    const ag_json_items *items;
+    size_t n_items;
+    const ag_graph *g;
+    const ag_export_opts *x;
+} dump_ctx;
+
+static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
+                      const dump_ctx *c);
+
+/* Writes the array of items it as dump_value writes an array of them. */
+static int dump_items(ag_sbuf *b, const ag_json_items *it, size_t flags, int depth,
+                      const dump_ctx *c)
+{
+    if (it->n == 0) {
+        ag__sb_puts(b, "[]");
+        return 0;
+    }
+    ag__sb_add(b, "[", 1);
+    for (size_t i = 0; i < it->n; i++) {
+        int oom = 0, rc;
+        json_t *item = NULL;
+        if (!it->write && (!(item = it->make(c->g, c->x, i, &oom)) || oom)) {
+            json_decref(item);
+            return -1;
+        }
+        if (i)
+            ag__sb_add(b, ",", 1);
+        dump_indent(b, flags, depth + 1, i > 0);
+        rc = it->write ? it->write(b, c->g, c->x, i, depth + 1)
+                       : dump_value(b, item, flags, depth + 1, c);
+        json_decref(item);
+        if (rc != 0)
+            return -1;
+    }
+    dump_indent(b, flags, depth, 0);
+    ag__sb_add(b, "]", 1);
+    return 0;
+}
+
+static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth,
+                      const dump_ctx *c)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -420,7 +483,7 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
             first = 0;
             dump_string(b, key, strlen(key), flags);
             ag__sb_puts(b, flags & JSON_COMPACT ? ":" : ": ");
-            if (dump_value(b, item, flags, depth + 1) != 0)
+            if (dump_value(b, item, flags, depth + 1, c) != 0)
                 return -1;
         }
         dump_indent(b, flags, depth, 0);
@@ -428,6 +491,9 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
         return 0;
     }
     case JSON_ARRAY:
+        for (size_t k = 0; c && k < c->n_items; k++)
+            if (c->items[k].placeholder == v)
+                return dump_items(b, &c->items[k], flags, depth, c);
         if (json_array_size(v) == 0) {
             ag__sb_puts(b, "[]");
             return 0;
@@ -437,16 +503,14 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
             if (i)
                 ag__sb_add(b, ",", 1);
             dump_indent(b, flags, depth + 1, i > 0);
-            if (dump_value(b, json_array_get(v, i), flags, depth + 1) != 0)
+            if (dump_value(b, json_array_get(v, i), flags, depth + 1, c) != 0)
                 return -1;
         }
         dump_indent(b, flags, depth, 0);
         ag__sb_add(b, "]", 1);
         return 0;
     case JSON_STRING: dump_string(b, json_string_value(v), json_string_length(v), flags); return 0;
-    case JSON_INTEGER:
-        ag__sb_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return 0;
+    case JSON_INTEGER: dump_int(b, json_integer_value(v)); return 0;
     case JSON_REAL: return dump_real(b, json_real_value(v));
     case JSON_TRUE: ag__sb_puts(b, "true"); return 0;
     case JSON_FALSE: ag__sb_puts(b, "false"); return 0;
@@ -457,7 +521,85 @@ static int dump_value(ag_sbuf *b, const json_t *v, size_t flags, int depth)
 char *ag__json_dump(const json_t *v, size_t flags)
 {
     ag_sbuf b = {0};
-    if (dump_value(&b, v, flags, 0) != 0 || b.oom || !b.s) {
+    if (dump_value(&b, v, flags, 0, NULL) != 0 || b.oom || !b.s) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
+/* ---- objects written straight from the model, as dump_value writes them - */
+
+/* Starts member key of an object written at depth with JSON_INDENT(2);
+ * *first: no member yet. */
+static void put_key(ag_sbuf *b, int depth, int *first, const char *key)
+{
+    if (!*first)
+        ag__sb_add(b, ",", 1);
+    dump_indent(b, JSON_INDENT(2), depth + 1, !*first);
+    *first = 0;
+    dump_string(b, key, strlen(key), JSON_INDENT(2));
+    ag__sb_add(b, ": ", 2);
+}
+
+static void put_text(ag_sbuf *b, int depth, int *first, const char *key, const char *s)
+{
+    put_key(b, depth, first, key);
+    dump_string(b, s, strlen(s), JSON_INDENT(2));
+}
+
+int ag__json_write_link(ag_sbuf *b, const ag_graph *g, const ag_export_opts *x, size_t i,
+                        int depth)
+{
+    const ag_relation *r = &g->relations[i];
+    const size_t flags = JSON_INDENT(2);
+    int first = 1, rc = 0;
+    char date[16];
+    (void)x;
+    /* as ag__json_node_link's link and ag__json_relation_fields build it */
+    ag__sb_add(b, "{", 1);
+    put_text(b, depth, &first, "source", g->actors[r->source].id);
+    put_text(b, depth, &first, "target", g->actors[r->target].id);
+    put_text(b, depth, &first, "key", r->id);
+    put_text(b, depth, &first, "type", r->type);
+    put_key(b, depth, &first, "sign");
+    dump_int(b, r->sign);
+    put_key(b, depth, &first, "weight");
+    if (dump_real(b, r->weight) != 0)
+        return -1;
+    put_key(b, depth, &first, "mutual");
+    ag__sb_puts(b, r->mutual ? "true" : "false");
+    put_text(b, depth, &first, "confidence", ag_confidence_name(r->confidence));
+    if (r->start.year) {
+        ag_date_format(&r->start, date, sizeof date);
+        put_text(b, depth, &first, "start", date);
+    }
+    if (r->end.year) {
+        ag_date_format(&r->end, date, sizeof date);
+        put_text(b, depth, &first, "end", date);
+    }
+    if (r->label)
+        put_text(b, depth, &first, "label", r->label);
+    put_key(b, depth, &first, "evidence");
+    if (r->n_evidence == 0) {
+        ag__sb_puts(b, "[]");
+    } else {
+        int oom = 0;
+        json_t *ev = ag__json_evidence(r, &oom);
+        rc = !ev || oom ? -1 : dump_value(b, ev, flags, depth + 1, NULL);
+        json_decref(ev);
+    }
+    dump_indent(b, flags, depth, 0);
+    ag__sb_add(b, "}", 1);
+    return rc;
+}
+
+char *ag__json_dump_items(const json_t *v, const ag_json_items *items, size_t n,
+                          const ag_graph *g, const ag_export_opts *x)
+{
+    ag_sbuf b = {0};
+    dump_ctx c = {items, n, g, x};
+    if (dump_value(&b, v, JSON_INDENT(2), 0, &c) != 0 || b.oom || !b.s) {
         free(b.s);
         return NULL;
     }

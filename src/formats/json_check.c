@@ -32,6 +32,13 @@ typedef struct loader {
     ag_strmap *folded;
     char **folded_ids;
     size_t n_folded, hints;
+    /* relation types seen so far: text (in g->texts) -> index into type_rt,
+       so that a type is checked, looked up and copied once per file */
+    ag_strmap *types;
+    const char **type_names;
+    const ag_reltype **type_rt;
+    size_t n_types;
+    int r_ids; /* some actor id begins with 'r' (relation ids could clash) */
 } loader;
 
 /* Edit-distance hints are searched for this many unknown names (actors and
@@ -197,16 +204,36 @@ static char *dup_str(loader *L, const char *s)
     return d;
 }
 
-/* Warns about every member of obj not in known (NULL-terminated). */
-static void check_fields(loader *L, json_t *obj, const char *base, const char *what,
-                         const char *const *known)
+/* A copy of s in the graph's texts (NULL for NULL). */
+static char *text_dup(loader *L, const char *s)
+{
+    char *d;
+    if (!s)
+        return NULL;
+    d = ag__texts_dup(L->g->texts, s, strlen(s));
+    if (!d)
+        L->oom = 1;
+    return d;
+}
+
+/* Walks the members of obj once: each one whose key is in known
+ * (NULL-terminated) goes into slots at the key's index (slots, when not
+ * NULL, has room for every known key; absent ones stay NULL); every other
+ * member is warned about. */
+static void get_fields(loader *L, json_t *obj, const char *base, const char *what,
+                       const char *const *known, json_t **slots)
 {
     const char *key;
     json_t *v;
+    if (slots)
+        for (size_t k = 0; known[k]; k++)
+            slots[k] = NULL;
     json_object_foreach(obj, key, v) {
         int found = 0;
-        for (const char *const *k = known; *k; k++)
-            if (strcmp(*k, key) == 0) {
+        for (size_t k = 0; known[k]; k++)
+            if (known[k][0] == key[0] && strcmp(known[k], key) == 0) {
+                if (slots)
+                    slots[k] = v;
                 found = 1;
                 break;
             }
@@ -216,6 +243,13 @@ static void check_fields(loader *L, json_t *obj, const char *base, const char *w
             WARN(L, p, "unknown field \"%s\" in %s (ignored)", key, what);
         }
     }
+}
+
+/* Warns about every member of obj not in known (NULL-terminated). */
+static void check_fields(loader *L, json_t *obj, const char *base, const char *what,
+                         const char *const *known)
+{
+    get_fields(L, obj, base, what, known, NULL);
 }
 
 /* True when string v holds no NUL and is not longer than the limit;
@@ -276,38 +310,52 @@ static int count_ok(loader *L, const json_t *arr, const char *p, const char *wha
     return 0;
 }
 
-/* Reads obj[key] as a string. Returns 1 with *out set when present and
- * valid, 0 when absent (an error if required), -1 when present but bad. */
-static int get_string(loader *L, json_t *obj, const char *base, const char *key,
-                      int required, int nonempty, const char **out)
+/* Reads v, the value of obj[key] (NULL when absent), as a string. Returns
+ * 1 with *out set when present and valid, 0 when absent (an error if
+ * required), -1 when present but bad. */
+static int get_text(loader *L, json_t *v, const char *base, const char *key,
+                    int required, int nonempty, const char **out)
 {
     char p[256];
-    json_t *v = json_object_get(obj, key);
+    size_t n;
     *out = NULL;
     if (!v) {
         if (required)
             ERR(L, base, "missing required field \"%s\"", key);
         return 0;
     }
-    ptr_key(p, sizeof p, base, key);
     if (!json_is_string(v)) {
+        ptr_key(p, sizeof p, base, key);
         ERR(L, p, "\"%s\" must be a string, not %s", key, json_type_name(v));
         return -1;
     }
-    if (nonempty && json_string_length(v) == 0) {
+    n = json_string_length(v);
+    if (nonempty && n == 0) {
+        ptr_key(p, sizeof p, base, key);
         ERR(L, p, "\"%s\" must not be empty", key);
         return -1;
     }
-    if (!text_ok(L, v, p, key))
+    if (n > AG_MAX_STRING_BYTES || memchr(json_string_value(v), '\0', n)) {
+        ptr_key(p, sizeof p, base, key);
+        text_ok(L, v, p, key); /* says which */
         return -1;
+    }
     *out = json_string_value(v);
     return 1;
 }
 
-static int get_id(loader *L, json_t *obj, const char *base, const char *what,
-                  const char **out)
+/* Reads obj[key] as get_text does. */
+static int get_string(loader *L, json_t *obj, const char *base, const char *key,
+                      int required, int nonempty, const char **out)
 {
-    int rc = get_string(L, obj, base, "id", 1, 0, out);
+    return get_text(L, json_object_get(obj, key), base, key, required, nonempty, out);
+}
+
+/* Reads v, obj["id"] (NULL when absent), as a required id. */
+static int get_id_v(loader *L, json_t *v, const char *base, const char *what,
+                    const char **out)
+{
+    int rc = get_text(L, v, base, "id", 1, 0, out);
     if (rc == 1 && !ag_id_valid(*out)) {
         char p[256];
         ptr_key(p, sizeof p, base, "id");
@@ -318,11 +366,19 @@ static int get_id(loader *L, json_t *obj, const char *base, const char *what,
     return rc;
 }
 
-static int get_date(loader *L, json_t *obj, const char *base, const char *key,
-                    ag_date *out)
+static int get_id(loader *L, json_t *obj, const char *base, const char *what,
+                  const char **out)
+{
+    return get_id_v(L, json_object_get(obj, "id"), base, what, out);
+}
+
+/* Reads v, the value of obj[key] (NULL when absent), as an optional date,
+ * as get_text does. */
+static int get_date_v(loader *L, json_t *v, const char *base, const char *key,
+                      ag_date *out)
 {
     const char *s;
-    int rc = get_string(L, obj, base, key, 0, 0, &s);
+    int rc = get_text(L, v, base, key, 0, 0, &s);
     memset(out, 0, sizeof *out);
     if (rc == 1 && !ag_date_parse(s, out)) {
         char p[256];
@@ -333,11 +389,18 @@ static int get_date(loader *L, json_t *obj, const char *base, const char *key,
     return rc;
 }
 
-static json_t *get_array(loader *L, json_t *obj, const char *base, const char *key,
-                         int required)
+static int get_date(loader *L, json_t *obj, const char *base, const char *key,
+                    ag_date *out)
+{
+    return get_date_v(L, json_object_get(obj, key), base, key, out);
+}
+
+/* v, the value of obj[key] (NULL when absent), when it is an array; else
+ * NULL, reported if present or required. */
+static json_t *get_array_v(loader *L, json_t *v, const char *base, const char *key,
+                           int required)
 {
     char p[256];
-    json_t *v = json_object_get(obj, key);
     if (!v) {
         if (required)
             ERR(L, base, "missing required field \"%s\"", key);
@@ -349,6 +412,12 @@ static json_t *get_array(loader *L, json_t *obj, const char *base, const char *k
         return NULL;
     }
     return v;
+}
+
+static json_t *get_array(loader *L, json_t *obj, const char *base, const char *key,
+                         int required)
+{
+    return get_array_v(L, json_object_get(obj, key), base, key, required);
 }
 
 static void load_sources(loader *L, json_t *root)
@@ -391,11 +460,11 @@ static void load_sources(loader *L, json_t *root)
         }
         {
             ag_source *src = &g->sources[g->n_sources++];
-            src->id = dup_str(L, id);
-            src->title = dup_str(L, title);
-            src->author = dup_str(L, author);
-            src->published = dup_str(L, published);
-            src->url = dup_str(L, url);
+            src->id = text_dup(L, id);
+            src->title = text_dup(L, title);
+            src->author = text_dup(L, author);
+            src->published = text_dup(L, published);
+            src->url = text_dup(L, url);
         }
     }
     /* re-key the index on the graph's own copies: the JSON document dies */
@@ -412,7 +481,9 @@ static void load_sources(loader *L, json_t *root)
 
 static void load_actors(loader *L, json_t *root)
 {
-    static const char *const known[] = {"id", "name", "kind", "group", "attributes", NULL};
+    enum { F_ID, F_NAME, F_KIND, F_GROUP, F_ATTRIBUTES, N_FIELDS };
+    static const char *const known[N_FIELDS + 1] = {"id", "name", "kind", "group",
+                                                    "attributes", NULL};
     ag_graph *g = L->g;
     json_t *arr = get_array(L, root, "", "actors", 1), *a;
     size_t i;
@@ -431,64 +502,68 @@ static void load_actors(loader *L, json_t *root)
     json_array_foreach(arr, i, a) {
         char base[64], p[128];
         const char *id, *name, *kind, *group;
+        char *own_id;
         ag_kind k = AG_KIND_OTHER;
-        json_t *attrs;
+        json_t *attrs, *f[N_FIELDS];
         size_t first;
+        int put;
         ptr_index(base, sizeof base, "/actors", i);
         if (!json_is_object(a)) {
             ERR(L, base, "an actor must be an object, not %s", json_type_name(a));
             continue;
         }
-        check_fields(L, a, base, "actor", known);
-        get_string(L, a, base, "name", 0, 1, &name);
-        get_string(L, a, base, "group", 0, 1, &group);
-        if (get_string(L, a, base, "kind", 0, 0, &kind) == 1 && !ag_kind_parse(kind, &k)) {
+        get_fields(L, a, base, "actor", known, f);
+        get_text(L, f[F_NAME], base, "name", 0, 1, &name);
+        get_text(L, f[F_GROUP], base, "group", 0, 1, &group);
+        if (get_text(L, f[F_KIND], base, "kind", 0, 0, &kind) == 1 && !ag_kind_parse(kind, &k)) {
             ptr_key(p, sizeof p, base, "kind");
             ERR(L, p, "unknown actor kind \"%s\" (expected state, organization, person, group or other)",
                 kind);
         }
-        attrs = json_object_get(a, "attributes");
-        ptr_key(p, sizeof p, base, "attributes");
+        attrs = f[F_ATTRIBUTES];
         if (attrs && !json_is_object(attrs)) {
+            ptr_key(p, sizeof p, base, "attributes");
             ERR(L, p, "\"attributes\" must be an object, not %s", json_type_name(attrs));
             attrs = NULL;
         } else if (attrs) {
+            ptr_key(p, sizeof p, base, "attributes");
             check_attr_text(L, attrs, p);
         }
-        if (get_id(L, a, base, "actor", &id) != 1)
+        if (get_id_v(L, f[F_ID], base, "actor", &id) != 1)
             continue;
-        if (ag_strmap_put(g->actor_index, id, g->n_actors, &first) == 0) {
+        /* the index is keyed on the graph's own copy: the JSON document dies */
+        if (!(own_id = text_dup(L, id)))
+            continue;
+        if ((put = ag_strmap_put(g->actor_index, own_id, g->n_actors, &first)) == 0) {
             ptr_key(p, sizeof p, base, "id");
             ERR(L, p, "duplicate actor id \"%s\" (first defined at /actors/%zu)", id, first);
             continue;
         }
+        if (put < 0) {
+            L->oom = 1;
+            continue;
+        }
+        if (id[0] == 'r')
+            L->r_ids = 1;
         {
             ag_actor *act = &g->actors[g->n_actors++];
-            act->id = dup_str(L, id);
-            act->name = dup_str(L, name ? name : id);
+            act->id = own_id;
+            act->name = name ? text_dup(L, name) : own_id;
             act->kind = k;
-            act->group = dup_str(L, group);
+            act->group = text_dup(L, group);
             act->attributes = attrs ? json_deep_copy(attrs) : json_object();
             if (!act->attributes)
                 L->oom = 1;
         }
     }
-    /* re-key the index on the graph's own copies: the JSON document dies */
-    ag_strmap_free(g->actor_index);
-    g->actor_index = ag_strmap_new(g->n_actors);
-    if (!g->actor_index) {
-        L->oom = 1;
-        return;
-    }
-    for (size_t k = 0; k < g->n_actors; k++)
-        if (g->actors[k].id && ag_strmap_put(g->actor_index, g->actors[k].id, k, NULL) < 0)
-            L->oom = 1;
 }
 
-static void load_evidence(loader *L, json_t *rel, const char *base, ag_relation *r)
+/* Reads v, the relation's "evidence" (NULL when absent), into r. */
+static void load_evidence(loader *L, json_t *v, const char *base, ag_relation *r)
 {
-    static const char *const known[] = {"source", "section", "note", NULL};
-    json_t *arr = get_array(L, rel, base, "evidence", 0), *ev;
+    enum { F_SOURCE, F_SECTION, F_NOTE, N_FIELDS };
+    static const char *const known[N_FIELDS + 1] = {"source", "section", "note", NULL};
+    json_t *arr = get_array_v(L, v, base, "evidence", 0), *ev;
     char abase[128];
     size_t i;
     if (!arr)
@@ -504,24 +579,27 @@ static void load_evidence(loader *L, json_t *rel, const char *base, ag_relation 
     json_array_foreach(arr, i, ev) {
         char eb[160], p[192];
         const char *src, *section, *note;
+        json_t *f[N_FIELDS];
+        long src_index;
         ptr_index(eb, sizeof eb, abase, i);
         if (!json_is_object(ev)) {
             ERR(L, eb, "an evidence item must be an object, not %s", json_type_name(ev));
             continue;
         }
-        check_fields(L, ev, eb, "evidence", known);
-        get_string(L, ev, eb, "section", 0, 0, &section);
-        get_string(L, ev, eb, "note", 0, 0, &note);
-        if (get_string(L, ev, eb, "source", 1, 1, &src) != 1)
+        get_fields(L, ev, eb, "evidence", known, f);
+        get_text(L, f[F_SECTION], eb, "section", 0, 0, &section);
+        get_text(L, f[F_NOTE], eb, "note", 0, 0, &note);
+        if (get_text(L, f[F_SOURCE], eb, "source", 1, 1, &src) != 1)
             continue;
-        if (ag_graph_find_source(L->g, src) < 0) {
+        if ((src_index = ag_graph_find_source(L->g, src)) < 0) {
             ptr_key(p, sizeof p, eb, "source");
             ERR(L, p, "unknown source \"%s\"", src);
             continue;
         }
-        r->evidence[r->n_evidence].source = dup_str(L, src);
-        r->evidence[r->n_evidence].section = dup_str(L, section);
-        r->evidence[r->n_evidence].note = dup_str(L, note);
+        /* the source's own id, shared */
+        r->evidence[r->n_evidence].source = L->g->sources[src_index].id;
+        r->evidence[r->n_evidence].section = text_dup(L, section);
+        r->evidence[r->n_evidence].note = text_dup(L, note);
         r->n_evidence++;
     }
 }
@@ -573,12 +651,13 @@ static const char *near_actor(loader *L, const char *id)
     return best > 0 && best <= hint_reach(id) ? hit : NULL;
 }
 
-/* Resolves an endpoint; -1 when absent or unknown (reported). */
-static long get_endpoint(loader *L, json_t *rel, const char *base, const char *key)
+/* Resolves an endpoint from v, the relation's value for key (NULL when
+ * absent); -1 when absent or unknown (reported). */
+static long get_endpoint(loader *L, json_t *v, const char *base, const char *key)
 {
     const char *id;
     long idx;
-    if (get_string(L, rel, base, key, 1, 0, &id) != 1)
+    if (get_text(L, v, base, key, 1, 0, &id) != 1)
         return -1;
     idx = ag_graph_find_actor(L->g, id);
     if (idx < 0) {
@@ -638,7 +717,62 @@ static int relation_same(const ag_relation *x, const ag_relation *y)
     canonical_ends(y, &ya, &yb);
     return xa == ya && xb == yb && x->sign == y->sign && x->weight == y->weight &&
            x->mutual == y->mutual && memcmp(&x->start, &y->start, sizeof x->start) == 0 &&
-           memcmp(&x->end, &y->end, sizeof x->end) == 0 && strcmp(x->type, y->type) == 0;
+           memcmp(&x->end, &y->end, sizeof x->end) == 0 &&
+           (x->type == y->type || strcmp(x->type, y->type) == 0);
+}
+
+/* The relation type named type, once per file: 1 with *copy (the one copy
+ * in the graph's texts, shared by every relation of that type) and *rt
+ * (its vocabulary entry, NULL for a custom type) when type is a well-formed
+ * id, 0 when it is not, -1 when out of memory. */
+static int intern_type(loader *L, const char *type, char **copy, const ag_reltype **rt)
+{
+    size_t k;
+    char *c;
+    if (L->types && ag_strmap_get(L->types, type, &k)) {
+        *copy = (char *)L->type_names[k];
+        *rt = L->type_rt[k];
+        return 1;
+    }
+    if (!ag_id_valid(type))
+        return 0;
+    if (!L->types && !(L->types = ag_strmap_new(64)))
+        return -1;
+    if (L->n_types % 64 == 0) {
+        const char **names = realloc(L->type_names, (L->n_types + 64) * sizeof *names);
+        const ag_reltype **rts;
+        if (!names)
+            return -1;
+        L->type_names = names;
+        rts = realloc(L->type_rt, (L->n_types + 64) * sizeof *rts);
+        if (!rts)
+            return -1;
+        L->type_rt = rts;
+    }
+    if (!(c = ag__texts_dup(L->g->texts, type, strlen(type))) ||
+        ag_strmap_put(L->types, c, L->n_types, NULL) < 0)
+        return -1;
+    L->type_names[L->n_types] = c;
+    L->type_rt[L->n_types++] = ag_reltype_find(type);
+    *copy = c;
+    *rt = L->type_rt[L->n_types - 1];
+    return 1;
+}
+
+/* "r<N>", N = i + 1, into buf (at least 24 bytes), without printf: it is
+ * made for every relation. */
+static void relation_id(char *buf, size_t i)
+{
+    char digits[24];
+    size_t d = 0, n = 0;
+    i++;
+    do
+        digits[d++] = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    buf[n++] = 'r';
+    while (d > 0)
+        buf[n++] = digits[--d];
+    buf[n] = '\0';
 }
 
 /* When relation r is in force: [first day of start, last day of end], a
@@ -869,12 +1003,19 @@ cleanup:
 
 static void load_relations(loader *L, json_t *root)
 {
-    static const char *const known[] = {"source", "target", "type", "sign", "weight",
-                                        "mutual", "confidence", "start", "end",
-                                        "evidence", "label", NULL};
+    enum { F_SOURCE, F_TARGET, F_TYPE, F_SIGN, F_WEIGHT, F_MUTUAL, F_CONFIDENCE, F_START,
+           F_END, F_EVIDENCE, F_LABEL, N_FIELDS };
+    static const char *const known[N_FIELDS + 1] = {"source", "target", "type", "sign",
+                                                    "weight", "mutual", "confidence",
+                                                    "start", "end", "evidence", "label",
+                                                    NULL};
     ag_graph *g = L->g;
     json_t *arr = get_array(L, root, "", "relations", 1), *rel;
-    size_t *seen = NULL, *where = NULL, mask = 0, i; /* open addressing: relation + 1 */
+    /* open addressing on relation_hash: the hash's upper 32 bits beside
+       the relation's index + 1 (0: empty), so that a probe reads the
+       relation only when the hashes agree */
+    uint64_t *seen = NULL;
+    size_t *where = NULL, mask = 0, i;
     if (!arr || !count_ok(L, arr, "/relations", "relations", AG_MAX_RELATIONS))
         return;
     g->relations = calloc(json_array_size(arr) + 1, sizeof *g->relations);
@@ -892,42 +1033,48 @@ static void load_relations(loader *L, json_t *root)
         if ((i & 4095) == 0)
             ag__progress("checking relations", i, json_array_size(arr));
         const char *type, *conf, *label;
+        char *type_copy = NULL;
         const ag_reltype *rt = NULL;
         ag_relation r;
         long s, t;
-        json_t *v;
+        json_t *v, *f[N_FIELDS];
         int ok = 1, type_ok, has_sign = 0;
         size_t first;
+        uint64_t h, tag;
         memset(&r, 0, sizeof r);
         ptr_index(base, sizeof base, "/relations", i);
         if (!json_is_object(rel)) {
             ERR(L, base, "a relation must be an object, not %s", json_type_name(rel));
             continue;
         }
-        check_fields(L, rel, base, "relation", known);
-        s = get_endpoint(L, rel, base, "source");
-        t = get_endpoint(L, rel, base, "target");
+        get_fields(L, rel, base, "relation", known, f);
+        s = get_endpoint(L, f[F_SOURCE], base, "source");
+        t = get_endpoint(L, f[F_TARGET], base, "target");
         ok = s >= 0 && t >= 0;
 
-        type_ok = get_string(L, rel, base, "type", 1, 0, &type) == 1;
-        if (type_ok && !ag_id_valid(type)) {
-            ptr_key(p, sizeof p, base, "type");
-            ERR(L, p, "malformed relation type \"%s\" (use 1-64 letters, digits, '_', '-', '.')",
-                type);
-            type_ok = 0;
+        type_ok = get_text(L, f[F_TYPE], base, "type", 1, 0, &type) == 1;
+        if (type_ok) {
+            int rc = intern_type(L, type, &type_copy, &rt);
+            if (rc < 0)
+                L->oom = 1;
+            if (rc == 0) {
+                ptr_key(p, sizeof p, base, "type");
+                ERR(L, p,
+                    "malformed relation type \"%s\" (use 1-64 letters, digits, '_', '-', '.')",
+                    type);
+            }
+            type_ok = rc == 1;
         }
-        if (type_ok)
-            rt = ag_reltype_find(type);
         ok = ok && type_ok;
         r.sign = rt ? rt->sign : 0;
         r.weight = rt ? rt->weight : 0.5;
         r.mutual = rt ? rt->mutual : false;
         r.confidence = AG_CONF_REPORTED;
 
-        if ((v = json_object_get(rel, "sign"))) {
-            ptr_key(p, sizeof p, base, "sign");
+        if ((v = f[F_SIGN])) {
             if (!json_is_number(v) || (json_number_value(v) != 1.0 && json_number_value(v) != -1.0)) {
                 char num[32];
+                ptr_key(p, sizeof p, base, "sign");
                 if (json_is_number(v))
                     ERR(L, p, "sign must be +1 or -1, not %s",
                         num_text(json_number_value(v), num, sizeof num));
@@ -941,7 +1088,7 @@ static void load_relations(loader *L, json_t *root)
         }
         if (type_ok && !rt) {
             ptr_key(p, sizeof p, base, "type");
-            if (!has_sign && !json_object_get(rel, "sign")) {
+            if (!has_sign && !f[F_SIGN]) {
                 const ag_reltype *near = near_type(L, type);
                 char hint[128] = "";
                 if (near)
@@ -960,18 +1107,20 @@ static void load_relations(loader *L, json_t *root)
                              type, all[k].name);
             }
         }
-        if ((v = json_object_get(rel, "weight"))) {
+        if ((v = f[F_WEIGHT])) {
             double w = json_is_number(v) ? json_number_value(v) : NAN;
-            ptr_key(p, sizeof p, base, "weight");
             if (!json_is_number(v)) {
+                ptr_key(p, sizeof p, base, "weight");
                 ERR(L, p, "weight must be a number in (0, 1], not %s", json_type_name(v));
                 ok = 0;
             } else if (!isfinite(w) || w <= 0.0 || w > 1.0) {
                 char num[32];
+                ptr_key(p, sizeof p, base, "weight");
                 ERR(L, p, "weight must be a number in (0, 1], not %s", num_text(w, num, sizeof num));
                 ok = 0;
             } else if (w < AG_MIN_WEIGHT) {
                 char num[32];
+                ptr_key(p, sizeof p, base, "weight");
                 ERR(L, p, "weight %s is too small (the smallest accepted weight is %g)",
                     num_text(w, num, sizeof num), AG_MIN_WEIGHT);
                 ok = 0;
@@ -979,25 +1128,25 @@ static void load_relations(loader *L, json_t *root)
                 r.weight = w;
             }
         }
-        if ((v = json_object_get(rel, "mutual"))) {
-            ptr_key(p, sizeof p, base, "mutual");
+        if ((v = f[F_MUTUAL])) {
             if (!json_is_boolean(v)) {
+                ptr_key(p, sizeof p, base, "mutual");
                 ERR(L, p, "mutual must be true or false, not %s", json_type_name(v));
                 ok = 0;
             } else {
                 r.mutual = json_is_true(v);
             }
         }
-        if (get_string(L, rel, base, "confidence", 0, 0, &conf) == 1 &&
+        if (get_text(L, f[F_CONFIDENCE], base, "confidence", 0, 0, &conf) == 1 &&
             !ag_confidence_parse(conf, &r.confidence)) {
             ptr_key(p, sizeof p, base, "confidence");
             ERR(L, p, "unknown confidence \"%s\" (expected confirmed, reported or speculative)",
                 conf);
             ok = 0;
         }
-        if (get_date(L, rel, base, "start", &r.start) < 0)
+        if (get_date_v(L, f[F_START], base, "start", &r.start) < 0)
             ok = 0;
-        if (get_date(L, rel, base, "end", &r.end) < 0)
+        if (get_date_v(L, f[F_END], base, "end", &r.end) < 0)
             ok = 0;
         if (r.start.year && r.end.year && ag_date_cmp(&r.end, &r.start) < 0) {
             char a[16], b[16];
@@ -1007,29 +1156,24 @@ static void load_relations(loader *L, json_t *root)
             ERR(L, p, "end %s is before start %s", b, a);
             ok = 0;
         }
-        if (get_string(L, rel, base, "label", 0, 0, &label) < 0)
+        if (get_text(L, f[F_LABEL], base, "label", 0, 0, &label) < 0)
             ok = 0;
-        load_evidence(L, rel, base, &r);
+        load_evidence(L, f[F_EVIDENCE], base, &r);
         if (!ok) {
-            for (size_t k = 0; k < r.n_evidence; k++) {
-                free(r.evidence[k].source);
-                free(r.evidence[k].section);
-                free(r.evidence[k].note);
-            }
-            free(r.evidence);
+            free(r.evidence); /* its texts stay in g->texts until the graph goes */
             continue;
         }
         r.source = (size_t)s;
         r.target = (size_t)t;
         r.reltype = rt;
-        r.type = dup_str(L, type);
-        r.label = dup_str(L, label);
+        r.type = type_copy;
+        r.label = text_dup(L, label);
         /* "r<N>", made distinct from every actor id: some exports (Cytoscape,
            GraphML) keep node and edge ids in one space */
-        snprintf(idbuf, sizeof idbuf, "r%zu", i + 1);
-        for (int k = 1; ag_graph_find_actor(g, idbuf) >= 0; k++)
+        relation_id(idbuf, i);
+        for (int k = 1; L->r_ids && ag_graph_find_actor(g, idbuf) >= 0; k++)
             snprintf(idbuf, sizeof idbuf, "r%zu_%d", i + 1, k);
-        r.id = dup_str(L, idbuf);
+        r.id = text_dup(L, idbuf);
         g->relations[g->n_relations++] = r;
 
         if (s == t)
@@ -1037,13 +1181,16 @@ static void load_relations(loader *L, json_t *root)
         if (!r.type)
             continue; /* out of memory, already recorded */
         where[g->n_relations - 1] = i;
-        for (size_t h = (size_t)relation_hash(&r) & mask;; h = (h + 1) & mask) {
-            if (!seen[h]) {
-                seen[h] = g->n_relations; /* this relation, + 1 */
+        h = relation_hash(&r);
+        tag = h & 0xFFFFFFFF00000000ULL;
+        for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
+            if (!seen[k]) {
+                seen[k] = tag | g->n_relations; /* this relation, + 1 */
                 break;
             }
-            if (relation_same(&g->relations[seen[h] - 1], &r)) {
-                first = where[seen[h] - 1];
+            if ((seen[k] & 0xFFFFFFFF00000000ULL) == tag &&
+                relation_same(&g->relations[(seen[k] & 0xFFFFFFFFu) - 1], &r)) {
+                first = where[(seen[k] & 0xFFFFFFFFu) - 1];
                 WARN(L, base,
                      "duplicate of /relations/%zu (same actors, type, sign, weight and dates)",
                      first);
@@ -1102,6 +1249,11 @@ ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_
     L.g = calloc(1, sizeof *L.g);
     if (!L.g)
         return AG_ENOMEM;
+    L.g->texts = ag__texts_new();
+    if (!L.g->texts) {
+        ag_graph_free(L.g);
+        return AG_ENOMEM;
+    }
     L.g->name = dup_str(&L, "graph");
     if (!json_is_object(root)) {
         ERR(&L, "", "a graph must be a JSON object, not %s", json_type_name(root));
@@ -1117,6 +1269,9 @@ ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_
     for (size_t k = 0; k < L.n_folded; k++)
         free(L.folded_ids[k]);
     free(L.folded_ids);
+    ag_strmap_free(L.types);
+    free(L.type_names);
+    free(L.type_rt);
     if (L.oom) {
         ag_graph_free(L.g);
         return AG_ENOMEM;

@@ -455,6 +455,79 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The number of characters (not bytes) of UTF-8 text. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A label's box on a panel, in points. */
+typedef struct {
+    double x0, y0, x1, y1;
+} lbox;
+
+static int lbox_overlap(const lbox *a, const lbox *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Writes the names of panel k's labelled actors as text nodes beside their
+ * dots, each at the first of right, left, above and below where it overlaps
+ * no name already placed and stays inside the frame; a name that fits
+ * nowhere is left out (the dot's tooltip keeps it). Names are placed in
+ * actor order, so the same input gives the same picture. Widths are
+ * estimated from the character count (DejaVu Sans averages 0.6 em).
+ * Returns -1 when out of memory. */
+static int place_labels(Agraph_t *root, const ag_graph *g, const ag_panel *p,
+                        const ag_multiples_opts *o, size_t k, double ox, double oy, double side,
+                        double tall, double minx, double miny, double scale, int big)
+{
+    double fs = big ? 9 : 11, r = (big ? 0.12 : 0.22) * 72 / 2 + 2, h = fs * 1.25;
+    lbox *placed = malloc((g->n_actors + 1) * sizeof *placed);
+    size_t n_placed = 0;
+    char name[64];
+    int rc = 0;
+    if (!placed)
+        return -1;
+    for (size_t i = 0; i < g->n_actors && rc == 0; i++) {
+        double x, y, w;
+        if (!p->present[i] || (o->label && !o->label[i]))
+            continue;
+        x = ox + 10 + (o->x[i] - minx) * scale;
+        y = oy - 10 - (o->y[i] - miny) * scale;
+        w = 0.6 * fs * (double)utf8_chars(g->actors[i].name) + 2;
+        for (int side_i = 0; side_i < 4; side_i++) {
+            double cx = side_i == 0 ? x + r + w / 2 : side_i == 1 ? x - r - w / 2 : x;
+            double cy = side_i == 2 ? y + r + h / 2 : side_i == 3 ? y - r - h / 2 : y;
+            lbox b = {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+            size_t j;
+            Agnode_t *t;
+            char fsz[16];
+            if (b.x0 < ox + 2 || b.x1 > ox + side - 2 || b.y1 > oy - 2 || b.y0 < oy - tall + 2)
+                continue;
+            for (j = 0; j < n_placed; j++)
+                if (lbox_overlap(&b, &placed[j]))
+                    break;
+            if (j < n_placed)
+                continue;
+            placed[n_placed++] = b;
+            snprintf(name, sizeof name, "n%zu_%zu", k, i);
+            snprintf(fsz, sizeof fsz, "%g", fs);
+            if (!(t = fixed_node(root, name, cx, cy)) || set_attr(t, "shape", "plaintext") ||
+                set_attr(t, "label", g->actors[i].name) || set_attr(t, "fontsize", fsz) ||
+                set_attr(t, "fontname", "DejaVu Sans") || set_attr(t, "margin", "0") ||
+                set_attr(t, "width", "0") || set_attr(t, "height", "0"))
+                rc = -1;
+            break;
+        }
+    }
+    free(placed);
+    return rc;
+}
+
 /* Builds the small-multiples graph with every node pinned (points, y up). */
 static Agraph_t *build_multiples(const ag_graph *g, const ag_panel *panels, size_t n_panels,
                                  const ag_multiples_opts *o, Agdisc_t *disc)
@@ -558,15 +631,15 @@ static Agraph_t *build_multiples(const ag_graph *g, const ag_panel *panels, size
                 set_attr(v, "fillcolor", fill) || set_attr(v, "color", "#505050") ||
                 set_attr(v, "fixedsize", "true") || set_attr(v, "width", big ? "0.12" : "0.22") ||
                 set_attr(v, "penwidth", "0.6") || set_attr(v, "label", "") ||
-                set_attr(v, "tooltip", g->actors[i].name) ||
-                ((!o->label || o->label[i]) &&
-                 (set_attr(v, "xlabel", g->actors[i].name) ||
-                  set_attr(v, "fontsize", big ? "9" : "11") ||
-                  set_attr(v, "fontname", "DejaVu Sans")))) {
+                set_attr(v, "tooltip", g->actors[i].name)) {
                 free(nodes);
                 goto cleanup;
             }
             nodes[i] = v;
+        }
+        if (place_labels(root, g, p, o, k, ox, oy, side, tall, minx, miny, scale, big) != 0) {
+            free(nodes);
+            goto cleanup;
         }
         for (size_t r = 0; r < g->n_relations; r++) {
             const ag_relation *rel = &g->relations[r];

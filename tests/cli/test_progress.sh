@@ -11,7 +11,7 @@ command -v script >/dev/null 2>&1 || { echo "skipped: script(1) is absent"; exit
 script -qec true /dev/null >/dev/null 2>&1 || { echo "skipped: no pseudo-terminal here"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$py" "$src/bench/gen.py" 3000 5 >"$tmp/g.json" || fail "gen.py"
+"$py" "$src/bench/gen.py" 4500 5 >"$tmp/g.json" || fail "gen.py"
 # one thread, and the line shown from the first redraw (0.1 s) instead of
 # after a second, so that the test does not hang on how fast the sweep is
 export ACTORGRAPH_THREADS=1 ACTORGRAPH_PROGRESS_AFTER=0
@@ -19,8 +19,8 @@ export ACTORGRAPH_THREADS=1 ACTORGRAPH_PROGRESS_AFTER=0
 [ -s "$tmp/plain.err" ] && fail "progress written to a stderr that is not a terminal"
 script -qec "'$bin' report '$tmp/g.json' --top 3" "$tmp/tty.log" >/dev/null 2>&1 \
     || fail "report under a terminal exit $?"
-grep -q "actorgraph: shortest paths [0-9]*/3000 ([0-9]*%)" "$tmp/tty.log" \
-    || fail "no progress line on a terminal"
+grep -q "actorgraph: shortest paths [0-9]*/4500 ([0-9]*%)" "$tmp/tty.log" \
+    || { tr '\r' '\n' <"$tmp/tty.log" | head -20 >&2; fail "no progress line on a terminal"; }
 script -qec "'$bin' report '$tmp/g.json' --top 3 -q" "$tmp/quiet.log" >/dev/null 2>&1 \
     || fail "report -q under a terminal exit $?"
 grep -q "shortest paths" "$tmp/quiet.log" && fail "progress with -q"

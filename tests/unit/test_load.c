@@ -1,5 +1,10 @@
-/* The loader: defaults, multiplicity, attributes, problems and positions. */
+/* The loader: defaults, multiplicity, attributes, problems and positions;
+ * and the shortest exact reals every writer uses. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "actorgraph/actorgraph.h"
 #include "formats/formats.h"
@@ -264,6 +269,74 @@ static void test_nul_in_text(void)
     json_decref(doc);
 }
 
+/* ag__real_shortest against the plain definition: the first precision p
+ * (1 to 17) whose "%.*g" reads back, written with it; whole numbers below
+ * 1e17 without an exponent. */
+static void shortest_by_definition(char *buf, size_t size, double v)
+{
+    const char *e;
+    int p = 1;
+    for (; p < 17; p++) {
+        snprintf(buf, size, "%.*g", p, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    snprintf(buf, size, "%.*g", p, v);
+    if ((e = strchr(buf, 'e')) != NULL && e[1] == '+' && atoi(e + 2) < 17)
+        snprintf(buf, size, "%.*g", atoi(e + 2) + 1, v);
+}
+
+static void test_real_shortest(void)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } known[] = {
+        {0.0, "0"},      {-0.0, "-0"},           {0.1, "0.1"},
+        {0.5, "0.5"},    {100.0, "100"},         {1e17, "1e+17"},
+        {1e-05, "1e-05"}, {0.30000000000000004, "0.30000000000000004"},
+        {1.0 / 3.0, "0.3333333333333333"},       {2.0 / 3.0, "0.6666666666666666"},
+        {123456789012345678.0, "1.2345678901234568e+17"},
+        {5e-324, "5e-324"}, /* subnormal: the fewest digits, not 15 */
+        {1.7976931348623157e308, "1.7976931348623157e+308"},
+        {0.767181668343, "0.767181668343"},
+    };
+    char got[40], want[40];
+    uint64_t x = 88172645463325252ULL;
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+        ag__real_shortest(got, sizeof got, known[k].v);
+        CHECK_STR(got, known[k].text);
+    }
+    /* random bit patterns, fractions in [0, 1), short decimals, and
+       decimals of 1 to 15 digits from 1e-10 to 1e15 */
+    for (int k = 0; k < 40000; k++) {
+        double v;
+        char t[40];
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        if (k % 4 == 0)
+            memcpy(&v, &x, sizeof v);
+        else if (k % 4 == 1)
+            v = (double)(x >> 11) / 9007199254740992.0;
+        else if (k % 4 == 2)
+            v = (double)(x % 1000000) / 1000.0;
+        else {
+            snprintf(t, sizeof t, "%.*g", (int)(1 + x % 15),
+                     (double)(x >> 11) / 9007199254740992.0 * pow(10, (int)((x >> 3) % 26) - 10));
+            v = strtod(t, NULL);
+        }
+        if (!isfinite(v))
+            continue;
+        ag__real_shortest(got, sizeof got, v);
+        shortest_by_definition(want, sizeof want, v);
+        if (strcmp(got, want) != 0) {
+            CHECK_STR(got, want);
+            break;
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     ag_init();
@@ -272,6 +345,7 @@ int main(int argc, char **argv)
     test_syntax_error();
     test_diags_cap_sort_summary();
     test_nul_in_text();
+    test_real_shortest();
     if (argc > 1) {
         /* argv[1]: the source tree, holding the default graph */
         char path[4096];
