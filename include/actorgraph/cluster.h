@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "actorgraph/analyze.h"
 #include "actorgraph/error.h"
 #include "actorgraph/model.h"
 
@@ -95,5 +96,88 @@ ag_status ag_bloc_leaders(const ag_graph *g, const size_t *bloc, size_t n_blocs,
  * Deterministic; O(n log n). AG_ENOMEM only. */
 ag_status ag_bloc_match(size_t n, const size_t *prev, const size_t *cur, size_t n_blocs,
                         size_t *next_id, size_t *ident, ag_error *err);
+
+/* Each actor's position towards the blocs of a partition (docs/analysis.md,
+ * "Ambiguity and brokerage"). */
+typedef struct ag_bloc_roles {
+    size_t n;
+    /* (pos_out + neg_in) / (pos + neg) over the actor's ties of the signed
+     * pair graph, each weighed by |s|: pos_out its positive ties to other
+     * blocs, neg_in its negative ties inside its own; 0 without ties */
+    double *ambiguity;
+    /* between-bloc betweenness: the shortest paths (distance 1/weight, the
+     * directed tie graph of the chosen ties) between ordered pairs of actors
+     * in different blocs, each pair's paths sharing one, that pass through
+     * the actor, divided by (n-1)(n-2) as betweenness is (0 when n < 3);
+     * every value NaN when skipped */
+    double *brokerage;
+    bool brokerage_skipped; /* left out: paths none, or auto past
+                               AG_BROKERAGE_WORK_MAX actors x ties */
+} ag_bloc_roles;
+
+/* Actors x ties of the tie graph past which AG_PATHS_AUTO leaves the
+ * brokerage out: a second shortest-path sweep costs about 3 s of processor
+ * time there on the 2026 machine (docs/analysis.md). */
+#define AG_BROKERAGE_WORK_MAX 2e8
+
+/* Computes ag_bloc_roles for g's actors and the partition bloc[] (one bloc
+ * number per actor). ties chooses the tie graph of the brokerage, paths
+ * whether it is computed (AG_PATHS_AUTO: up to AG_BROKERAGE_WORK_MAX).
+ * Deterministic, whatever the number of threads.
+ * AG_OK or AG_ENOMEM. */
+ag_status ag_bloc_roles_compute(const ag_graph *g, const size_t *bloc, ag_ties ties,
+                                ag_paths paths, ag_bloc_roles *out, ag_error *err);
+void ag_bloc_roles_destroy(ag_bloc_roles *r);
+
+/* Fragility (docs/analysis.md, "Which conclusions hang on one relation"):
+ * each relation removed in turn, the graph analysed again, and the
+ * relations whose removal changes a conclusion listed. */
+
+/* Relations past which ag_sensitivity_compute refuses (AG_EARG): it
+ * analyses the graph once per relation. */
+#define AG_SENSITIVITY_MAX_RELATIONS 1000
+
+typedef struct ag_sensitivity_opts {
+    unsigned metrics;      /* compare the top `top` actors of each metric m
+                              with bit (1u << m) set; 0: none */
+    ag_ties ties;          /* the metrics' tie graph */
+    ag_paths paths;        /* the path measures (AG_PATHS_AUTO as report) */
+    size_t top;            /* k, at least 1 */
+    bool blocs;            /* compare the partition ag_cluster finds */
+    ag_cluster_opts cluster;
+} ag_sensitivity_opts;
+
+/* One relation whose removal changes something. */
+typedef struct ag_sensitivity_item {
+    size_t relation;        /* index into g->relations */
+    unsigned metrics;       /* bit (1u << m) per metric m whose top-k set changed */
+    size_t *top;            /* the top k of each metric after the removal:
+                               top[m * k + i], AG_NO_BLOC past the actors */
+    size_t *bloc;           /* the partition after the removal when it
+                               changed (n actors), else NULL */
+    size_t n_blocs;         /* blocs after the removal (when bloc) */
+} ag_sensitivity_item;
+
+typedef struct ag_sensitivity {
+    size_t n, k;            /* actors, top */
+    size_t checked;         /* relations removed in turn */
+    size_t *top;            /* the top k of each metric on the whole graph, as above */
+    unsigned skipped;       /* bit per metric not compared: not chosen, or
+                               left out (NaN) */
+    size_t *bloc, n_blocs;  /* the partition of the whole graph (with blocs) */
+    ag_sensitivity_item *items; /* in relation order */
+    size_t n_items;
+} ag_sensitivity;
+
+/* Removes each relation of g in turn and compares, with the whole graph,
+ * the set of the top k actors of each chosen metric (ranked by value rounded to
+ * 12 significant digits, largest first, ties by id; metrics left out as
+ * NaN are not compared) and the partition (equal when every actor has the
+ * same bloc number: numbers are canonical). Deterministic. AG_EARG past
+ * AG_SENSITIVITY_MAX_RELATIONS relations; else as ag_metrics_compute and
+ * ag_cluster. */
+ag_status ag_sensitivity_compute(const ag_graph *g, const ag_sensitivity_opts *o,
+                                 ag_sensitivity *out, ag_error *err);
+void ag_sensitivity_destroy(ag_sensitivity *s);
 
 #endif

@@ -150,6 +150,8 @@ typedef struct job {
     double *chunk_betw;  /* CHUNKS x n */
     size_t bound[CHUNKS + 1]; /* chunk c holds the sources bound[c] .. bound[c + 1] - 1 */
     double *clos, *harm;
+    const size_t *bloc;  /* NULL, or only targets in another bloc than the
+                            source count (ag__bloc_betweenness) */
     size_t next_source;  /* the next source to sweep */
     size_t next_add;     /* the next source whose dependencies go into chunk_betw */
     held *slots;         /* n_slots, for sources swept ahead of next_add */
@@ -210,7 +212,8 @@ static inline hent heap_pop(hent *heap, uint32_t *pos, uint32_t *size)
  * which cmp_eps finds greater than any path, so that an arc into a settled
  * node is passed over without a test of its own; an unreached node's is
  * +inf (as the sweep finds and leaves every node), smaller than any. */
-static void sweep_from(const rows *g, sweep *w, uint32_t s, double *clos, double *harm)
+static void sweep_from(const rows *g, sweep *w, uint32_t s, double *clos, double *harm,
+                       const size_t *bloc)
 {
     uint32_t size = 0, reached = 0;
     double total = 0, inverse = 0;
@@ -259,9 +262,11 @@ static void sweep_from(const rows *g, sweep *w, uint32_t s, double *clos, double
     for (uint32_t i = w->n_order; i-- > 0;) {
         uint32_t v = w->order[i];
         const uint32_t *p = preds + g->in_start[v];
+        /* v counts as a target: always, or when in another bloc than s */
+        double target = !bloc || bloc[v] != bloc[s] ? 1.0 : 0.0;
         for (uint32_t k = 0; k < n_preds[v]; k++) {
             uint32_t u = p[k];
-            delta[u] += sigma[u] / sigma[v] * (1 + delta[v]);
+            delta[u] += sigma[u] / sigma[v] * (target + delta[v]);
         }
     }
 }
@@ -402,7 +407,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&j->lock);
         if (s >= g->n)
             break;
-        sweep_from(g, &w, (uint32_t)s, j->clos, j->harm);
+        sweep_from(g, &w, (uint32_t)s, j->clos, j->harm, j->bloc);
         pthread_mutex_lock(&j->lock);
         hand_in(j, &w, s);
         pthread_mutex_unlock(&j->lock);
@@ -454,7 +459,9 @@ static void paths_free(ag__paths *p)
     free(p);
 }
 
-ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_error *err)
+/* ag__paths_start, with the targets restricted by bloc (NULL: none). */
+static ag_status paths_start(const ag_net *net, const size_t *bloc, int threads,
+                             ag__paths **out, ag_error *err)
 {
     ag__paths *p;
     size_t n = net->n;
@@ -517,6 +524,7 @@ ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_er
     p->j.g = &p->g;
     p->j.clos = p->clos;
     p->j.harm = p->harm;
+    p->j.bloc = bloc;
     atomic_init(&p->j.swept, 0);
     atomic_init(&p->j.stop, 0);
     p->j.reporter = pthread_self();
@@ -553,6 +561,31 @@ ag_status ag__paths_finish(ag__paths *p, double *betw, double *clos, double *har
         memcpy(harm, p->harm, n * sizeof *harm);
     }
     paths_free(p);
+    return st;
+}
+
+ag_status ag__paths_start(const ag_net *net, int threads, ag__paths **out, ag_error *err)
+{
+    return paths_start(net, NULL, threads, out, err);
+}
+
+ag_status ag__bloc_betweenness(const ag_net *net, const size_t *bloc, int threads, double *betw,
+                               ag_error *err)
+{
+    ag__paths *p;
+    ag_status st;
+    size_t n = net->n;
+    double *clos = malloc((n + 1) * sizeof *clos), *harm = malloc((n + 1) * sizeof *harm);
+    if (!clos || !harm) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if ((st = paths_start(net, bloc, threads, &p, err)) != AG_OK)
+        goto cleanup;
+    st = ag__paths_finish(p, betw, clos, harm, err);
+cleanup:
+    free(clos);
+    free(harm);
     return st;
 }
 

@@ -15,6 +15,14 @@
 ag_status ag__path_measures(const ag_net *net, int threads, double *betw, double *clos,
                             double *harm, ag_error *err);
 
+/* Between-bloc betweenness: betw[v] as ag__path_measures gives it, but
+ * summed only over the ordered pairs (s, t) with bloc[s] != bloc[t] (the
+ * target indicator of Brandes' accumulation restricted to other blocs).
+ * bloc holds net->n bloc numbers. The same threads and fixed order as
+ * ag__path_measures. AG_OK or AG_ENOMEM. */
+ag_status ag__bloc_betweenness(const ag_net *net, const size_t *bloc, int threads, double *betw,
+                               ag_error *err);
+
 /* The same in two steps, so that the caller's thread can do other work
  * (igraph's included: the helpers call none) while the helpers sweep.
  * ag__paths_start copies what it needs from net and starts threads - 1

@@ -7,12 +7,14 @@
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
 #include "cli.h"
+#include "sensitivity.h"
 #include "table.h"
 
 static const char usage[] =
     "usage: actorgraph clusters [FILE] [--method signed|spinglass|leiden|louvain|\n"
     "                           walktrap|infomap] [--k K] [--alpha A] [--seed S]\n"
-    "                           [--runs R] [--format table|csv|json|md] [-q]\n"
+    "                           [--runs R] [--format table|csv|json|md]\n"
+    "                           [--paths auto|exact|none] [--sensitivity] [-q]\n"
     "\n"
     "Find alliance blocs and measure structural balance. The default method,\n"
     "signed, finds the blocs with the least frustration (Doreian & Mrvar):\n"
@@ -34,6 +36,13 @@ static const char usage[] =
     "  -r, --runs R      run R times with seeds S, S+1, ...; report the best run\n"
     "                    and how stable each actor's bloc is across runs (the\n"
     "                    signed method's runs share the processors)\n"
+    "  -p, --paths WHEN  brokerage needs a shortest-path search from every actor:\n"
+    "                    auto (default) leaves it out past 2e8 actors x ties,\n"
+    "                    saying so; exact computes it whatever the size; none never\n"
+    "      --sensitivity instead, remove each relation in turn and list those whose\n"
+    "                    removal changes the blocs (same options); flags speculative\n"
+    "                    relations and those on one piece of evidence or none (at\n"
+    "                    most 1000 relations)\n"
     "  -q, --quiet       no progress line on a terminal\n"
     "  -f, --format FMT  table (default), csv (one row per actor), json or md\n"
     CLI_INPUT_OPTIONS_HELP
@@ -41,7 +50,11 @@ static const char usage[] =
     "  -h, --help        show this help\n"
     "\n"
     "Each bloc is named by its most central member: the one with the largest\n"
-    "sum of positive ties to bloc-mates (ties broken by id).\n"
+    "sum of positive ties to bloc-mates (ties broken by id). Each actor's\n"
+    "ambiguity is the share of its tie weight that goes against its bloc\n"
+    "(cooperation with other blocs, conflict inside its own); its brokerage the\n"
+    "share of cooperative shortest paths between actors of different blocs that\n"
+    "pass through it (docs/analysis.md).\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
@@ -54,6 +67,8 @@ typedef struct result {
     ag_partition p;
     ag_balance bal;
     size_t *leader; /* each bloc's most central member (ag_bloc_leaders) */
+    ag_bloc_roles roles; /* ambiguity and brokerage towards the blocs */
+    ag_paths paths;
     char **shown; /* names escaped for the terminal, made on first use */
 } result;
 
@@ -137,6 +152,30 @@ static void print_text(const result *r, FILE *out, int md)
     if (b->n_unbalanced > shown)
         fprintf(out, "%s... and %zu more (--format json lists all)\n", li,
                 b->n_unbalanced - shown);
+    fprintf(out, "\n%sAmbiguity and brokerage (docs/analysis.md)\n%s", h, md ? "\n" : "");
+    if (!md) {
+        fputs(li, out);
+        cli_print_cell(out, "actor", 24, 0);
+        fputs(" bloc ambiguity brokerage\n", out);
+    }
+    for (size_t v = 0; v < r->p.n; v++) {
+        fputs(li, out);
+        if (md) {
+            fprintf(out, "%s: bloc %zu, ambiguity %.3f, brokerage ", actor(r, v), r->p.bloc[v] + 1,
+                    r->roles.ambiguity[v]);
+            if (isnan(r->roles.brokerage[v]))
+                fputs("- (skipped at this size)\n", out);
+            else
+                fprintf(out, "%.3f\n", r->roles.brokerage[v]);
+        } else {
+            cli_print_cell(out, actor(r, v), 24, 0);
+            fprintf(out, " %4zu %9.3f", r->p.bloc[v] + 1, r->roles.ambiguity[v]);
+            if (isnan(r->roles.brokerage[v]))
+                fprintf(out, " %9s\n", "-");
+            else
+                fprintf(out, " %9.3f\n", r->roles.brokerage[v]);
+        }
+    }
     if (r->p.stability) {
         fprintf(out, "\n%sStability over %d runs (mean Jaccard similarity of each actor's bloc)\n%s",
                 h, r->opts.runs, md ? "\n" : "");
@@ -153,16 +192,22 @@ static void print_text(const result *r, FILE *out, int md)
 }
 
 /* One row per actor in file order: id, name, bloc (from 1), the bloc's name
- * (its most central member) and, with several runs, the stability. */
+ * (its most central member), ambiguity, brokerage (empty when skipped) and,
+ * with several runs, the stability. */
 static void print_csv(const result *r, FILE *out)
 {
-    fputs(r->p.stability ? "id,name,bloc,bloc_name,stability\n" : "id,name,bloc,bloc_name\n", out);
+    fputs(r->p.stability ? "id,name,bloc,bloc_name,ambiguity,brokerage,stability\n"
+                         : "id,name,bloc,bloc_name,ambiguity,brokerage\n",
+          out);
     for (size_t v = 0; v < r->p.n; v++) {
         cli_put_csv_field(out, r->g->actors[v].id);
         fputc(',', out);
         cli_put_csv_field(out, r->g->actors[v].name);
         fprintf(out, ",%zu,", r->p.bloc[v] + 1);
         cli_put_csv_field(out, r->g->actors[r->leader[r->p.bloc[v]]].name);
+        fprintf(out, ",%.12g,", r->roles.ambiguity[v]);
+        if (!isnan(r->roles.brokerage[v]))
+            fprintf(out, "%.12g", r->roles.brokerage[v]);
         if (r->p.stability)
             fprintf(out, ",%.12g", r->p.stability[v]);
         fputc('\n', out);
@@ -181,10 +226,17 @@ static int print_json(const result *r, FILE *out)
 {
     json_t *root = json_object(), *memb = json_object(), *blocs = json_array(),
            *fr = json_object(), *frt = json_array(), *bal = json_object(), *unb = json_array(),
-           *man = json_object(), *opts = json_object(), *stab = NULL;
+           *man = json_object(), *opts = json_object(), *stab = NULL, *amb = json_object(),
+           *brk = json_object();
     int rc = -1;
-    if (!root || !memb || !blocs || !fr || !frt || !bal || !unb || !man || !opts)
+    if (!root || !memb || !blocs || !fr || !frt || !bal || !unb || !man || !opts || !amb || !brk)
         goto cleanup;
+    for (size_t v = 0; v < r->p.n; v++) {
+        json_object_set_new(amb, r->g->actors[v].id, json_real(r->roles.ambiguity[v]));
+        json_object_set_new(brk, r->g->actors[v].id, isnan(r->roles.brokerage[v])
+                                                         ? json_null()
+                                                         : json_real(r->roles.brokerage[v]));
+    }
     for (size_t v = 0; v < r->p.n; v++)
         json_object_set_new(memb, r->g->actors[v].id, json_integer((json_int_t)r->p.bloc[v] + 1));
     for (size_t k = 0; k < r->p.n_blocs; k++) {
@@ -233,7 +285,9 @@ static int print_json(const result *r, FILE *out)
     json_object_set_new(root, "modularity",
                         isnan(r->p.modularity) ? json_null() : json_real(r->p.modularity));
     json_object_set_new(root, "balance", bal);
-    memb = blocs = fr = bal = NULL;
+    json_object_set_new(root, "ambiguity", amb);
+    json_object_set_new(root, "brokerage", brk);
+    memb = blocs = fr = bal = amb = brk = NULL;
     if (r->p.stability) {
         stab = json_object();
         for (size_t v = 0; v < r->p.n; v++)
@@ -247,6 +301,9 @@ static int print_json(const result *r, FILE *out)
     if (r->opts.method == AG_CLUSTER_SIGNED)
         json_object_set_new(opts, "alpha", json_real(r->opts.alpha));
     json_object_set_new(opts, "runs", json_integer(r->opts.runs));
+    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
+                                                   : r->paths == AG_PATHS_NONE ? "none"
+                                                                               : "auto"));
     json_object_set_new(man, "input", json_string(r->input));
     json_object_set_new(man, "sha256", json_string(r->g->sha256));
     json_object_set_new(man, "command", json_string("clusters"));
@@ -274,6 +331,8 @@ cleanup:
     json_decref(man);
     json_decref(opts);
     json_decref(stab);
+    json_decref(amb);
+    json_decref(brk);
     return rc;
 }
 
@@ -293,7 +352,9 @@ static int run(int argc, char **argv)
         {"method", required_argument, NULL, 'm'}, {"k", required_argument, NULL, 'k'},
         {"alpha", required_argument, NULL, 'a'},  {"quiet", no_argument, NULL, 'q'},
         {"seed", required_argument, NULL, 's'},   {"runs", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'}, CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
+        {"format", required_argument, NULL, 'f'}, {"paths", required_argument, NULL, 'p'},
+        {"sensitivity", no_argument, NULL, 'S'},
+        CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     result r;
@@ -301,7 +362,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc, alpha_given = 0;
+    int c, fmt = FMT_TABLE, rc, alpha_given = 0, sensitivity = 0;
     long v;
     const char *input;
 
@@ -309,7 +370,7 @@ static int run(int argc, char **argv)
     ag_cluster_opts_init(&r.opts);
     cli_select_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":m:k:a:s:r:f:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":m:k:a:s:r:f:p:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'm':
             if (!ag_cluster_method_parse(optarg, &r.opts.method))
@@ -338,6 +399,20 @@ static int run(int argc, char **argv)
         }
         case 'q':
             cli_progress_quiet();
+            break;
+        case 'S':
+            sensitivity = 1;
+            break;
+        case 'p':
+            if (strcmp(optarg, "auto") == 0)
+                r.paths = AG_PATHS_AUTO;
+            else if (strcmp(optarg, "exact") == 0)
+                r.paths = AG_PATHS_EXACT;
+            else if (strcmp(optarg, "none") == 0)
+                r.paths = AG_PATHS_NONE;
+            else
+                return cli_usage_error("clusters", "unknown --paths '%s' (auto, exact, none)",
+                                       optarg);
             break;
         case 's':
             if (!parse_count(optarg, 0, 2147483647L, &v))
@@ -394,6 +469,25 @@ static int run(int argc, char **argv)
         goto cleanup;
     }
     ag_error_clear(&err);
+    if (sensitivity) {
+        ag_sensitivity_opts so;
+        ag_sensitivity sens;
+        memset(&so, 0, sizeof so);
+        so.top = 1;
+        so.blocs = true;
+        so.cluster = r.opts;
+        if ((st = ag_sensitivity_compute(g, &so, &sens, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        if (cli_print_sensitivity(stdout, g, &sens, &so, fmt, "clusters", r.input) != 0) {
+            fprintf(stderr, "actorgraph: out of memory\n");
+            rc = AG_EXIT_INTERNAL;
+        }
+        ag_sensitivity_destroy(&sens);
+        goto cleanup;
+    }
     if ((st = ag_cluster(g, &r.opts, &r.p, &err)) != AG_OK ||
         (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
         cli_print_error(&err);
@@ -406,11 +500,18 @@ static int run(int argc, char **argv)
         rc = AG_EXIT_INTERNAL;
         goto cleanup;
     }
-    if ((st = ag_bloc_leaders(g, r.p.bloc, r.p.n_blocs, r.leader, &err)) != AG_OK) {
+    if ((st = ag_bloc_leaders(g, r.p.bloc, r.p.n_blocs, r.leader, &err)) != AG_OK ||
+        (st = ag_bloc_roles_compute(g, r.p.bloc, AG_TIES_POSITIVE, r.paths, &r.roles, &err)) !=
+            AG_OK) {
         cli_print_error(&err);
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
+    if (r.roles.brokerage_skipped && r.paths == AG_PATHS_AUTO)
+        fprintf(stderr,
+                "actorgraph: %zu actors: brokerage left out, a shortest-path search from every "
+                "actor would take too long (--paths exact to wait for it)\n",
+                g->n_actors);
     if (fmt == FMT_CSV) {
         print_csv(&r, stdout);
     } else if (fmt == FMT_JSON) {
@@ -428,6 +529,7 @@ cleanup:
             free(r.shown[i]);
     free(r.shown);
     ag_partition_destroy(&r.p);
+    ag_bloc_roles_destroy(&r.roles);
     ag_balance_destroy(&r.bal);
     ag_graph_free(g);
     return rc;

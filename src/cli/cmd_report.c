@@ -6,13 +6,16 @@
 #include <string.h>
 
 #include "actorgraph/analyze.h"
+#include "actorgraph/cluster.h"
 #include "cli.h"
+#include "sensitivity.h"
 #include "table.h"
 
 static const char usage[] =
     "usage: actorgraph report [FILE] [--format table|csv|json|md] [--top N]\n"
     "                         [--sort METRIC] [--ties positive|negative|all]\n"
-    "                         [--paths auto|exact|none] [-q]\n"
+    "                         [--paths auto|exact|none] [--blocs] [--sensitivity]\n"
+    "                         [-q]\n"
     "\n"
     "Print each actor's centralities and a summary of the graph: density,\n"
     "reciprocity, components, share of conflict, structural balance.\n"
@@ -23,13 +26,21 @@ static const char usage[] =
     "Options:\n"
     "  -f, --format FMT   table (default, 80 columns), csv, json or md\n"
     "  -n, --top N        only the first N actors\n"
-    "  -s, --sort KEY     a metric (default pagerank, largest first), or id or\n"
-    "                     name (alphabetical)\n"
+    "  -s, --sort KEY     a metric (default pagerank, largest first), ambiguity or\n"
+    "                     brokerage (both imply --blocs), or id or name\n"
     "  -t, --ties WHICH   positive (default), negative or all\n"
     "  -p, --paths WHEN   betweenness, closeness and harmonic need a shortest-path\n"
     "                     search from every actor: auto (default) leaves them out\n"
     "                     past 2e9 actors x ties (about half a minute here), saying so;\n"
     "                     exact computes them whatever the size; none never\n"
+    "  -b, --blocs        also each actor's signed bloc (as clusters finds it with\n"
+    "                     its defaults), ambiguity and brokerage (docs/analysis.md)\n"
+    "      --sensitivity  instead of the report, remove each relation in turn and\n"
+    "                     list those whose removal changes the top N actors (--top,\n"
+    "                     default 3) of the --sort metric (default pagerank), or\n"
+    "                     the blocs; flags speculative\n"
+    "                     relations and those on one piece of evidence or none\n"
+    "                     (at most 1000 relations)\n"
     "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
     CLI_SELECT_OPTIONS_HELP
@@ -37,12 +48,14 @@ static const char usage[] =
     "\n"
     "Metrics: in_degree out_degree in_strength out_strength pos_degree\n"
     "neg_degree betweenness closeness harmonic pagerank eigenvector hub\n"
-    "authority pn.\n"
+    "authority pn; with --blocs, bloc, ambiguity (the share of the actor's tie\n"
+    "weight that goes against its bloc) and brokerage (betweenness between\n"
+    "actors of different blocs; past 2e8 actors x ties only with --paths exact).\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
-enum { SORT_METRIC, SORT_ID, SORT_NAME };
+enum { SORT_METRIC, SORT_ID, SORT_NAME, SORT_AMBIGUITY, SORT_BROKERAGE };
 
 typedef struct report {
     const ag_graph *g;
@@ -50,6 +63,9 @@ typedef struct report {
     ag_metrics m;
     ag_summary sum;
     ag_balance bal;
+    int blocs;          /* --blocs: part and roles are computed and shown */
+    ag_partition part;  /* the signed blocs, clusters' default options */
+    ag_bloc_roles roles;
     ag_paths paths;
     ag_ties ties;
     int sort_kind;
@@ -65,14 +81,29 @@ static int by_key(const void *pa, const void *pb)
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
     const ag_graph *g = sort_ctx->g;
     int c = 0;
-    if (sort_ctx->sort_kind == SORT_METRIC) {
-        double x = sort_ctx->m.v[sort_ctx->sort_metric][a];
-        double y = sort_ctx->m.v[sort_ctx->sort_metric][b];
+    if (sort_ctx->sort_kind == SORT_METRIC || sort_ctx->sort_kind == SORT_AMBIGUITY ||
+        sort_ctx->sort_kind == SORT_BROKERAGE) {
+        const double *v = sort_ctx->sort_kind == SORT_AMBIGUITY   ? sort_ctx->roles.ambiguity
+                          : sort_ctx->sort_kind == SORT_BROKERAGE ? sort_ctx->roles.brokerage
+                                                                  : sort_ctx->m.v[sort_ctx->sort_metric];
+        double x = v[a], y = v[b];
         c = x > y ? -1 : x < y;
     } else if (sort_ctx->sort_kind == SORT_NAME) {
         c = strcmp(g->actors[a].name, g->actors[b].name);
     }
     return c ? c : strcmp(g->actors[a].id, g->actors[b].id);
+}
+
+/* The sort key's name. */
+static const char *sort_name(const report *r)
+{
+    switch (r->sort_kind) {
+    case SORT_ID: return "id";
+    case SORT_NAME: return "name";
+    case SORT_AMBIGUITY: return "ambiguity";
+    case SORT_BROKERAGE: return "brokerage";
+    default: return ag_metric_name(r->sort_metric);
+    }
 }
 
 static void print_value(FILE *out, ag_metric k, double v)
@@ -123,6 +154,11 @@ static int flagged(const report *r, unsigned flag, char *names, size_t size)
             snprintf(names + len, size - len, "%s%s", k ? ", " : "", ag_metric_name((ag_metric)i));
             k++;
         }
+    if (flag == AG_MF_SKIPPED && r->roles.brokerage_skipped) {
+        size_t len = strlen(names);
+        snprintf(names + len, size - len, "%sbrokerage", k ? ", " : "");
+        k++;
+    }
     return k;
 }
 
@@ -160,7 +196,7 @@ static void print_csv(const report *r, FILE *out)
     fputs("id,name", out);
     for (int k = 0; k < AG_METRIC_COUNT; k++)
         fprintf(out, ",%s", ag_metric_name((ag_metric)k));
-    fputc('\n', out);
+    fputs(r->blocs ? ",bloc,ambiguity,brokerage\n" : "\n", out);
     for (size_t i = 0; i < r->shown; i++) {
         size_t a = r->order[i];
         cli_put_csv_field(out, r->g->actors[a].id);
@@ -169,6 +205,11 @@ static void print_csv(const report *r, FILE *out)
         for (int k = 0; k < AG_METRIC_COUNT; k++) {
             fputc(',', out);
             print_value(out, (ag_metric)k, r->m.v[k][a]);
+        }
+        if (r->blocs) {
+            fprintf(out, ",%zu,%.12g,", r->part.bloc[a] + 1, r->roles.ambiguity[a]);
+            if (!isnan(r->roles.brokerage[a]))
+                fprintf(out, "%.12g", r->roles.brokerage[a]);
         }
         fputc('\n', out);
     }
@@ -185,6 +226,9 @@ static void print_summary_lines(const report *r, FILE *out, const char *bullet)
             s->relations, 100.0 * s->conflict_share);
     fprintf(out, "%sbalance: %zu signed triangles, %zu balanced, index %.3f (strict: +++ and +--)\n",
             bullet, r->bal.triangles, r->bal.balanced, r->bal.index);
+    if (r->blocs)
+        fprintf(out, "%sblocs: %zu (signed, seed %lu, as clusters finds them), %zu ties against them\n",
+            bullet, r->part.n_blocs, r->part.seed, r->part.frustration_count);
 }
 
 static void print_table(const report *r, FILE *out)
@@ -237,12 +281,27 @@ static void print_table(const report *r, FILE *out)
             fputc('\n', out);
         }
     }
+    if (r->blocs) {
+        fputc('\n', out);
+        cli_print_cell(out, "actor", name_w, 0);
+        fputs(" bloc   ambig    brok\n", out);
+    }
+    for (size_t i = 0; r->blocs && i < r->shown; i++) {
+        size_t a = r->order[i];
+        cli_print_cell(out, r->g->actors[a].name, name_w, 0);
+        fprintf(out, " %4zu %7.3f", r->part.bloc[a] + 1, r->roles.ambiguity[a]);
+        if (isnan(r->roles.brokerage[a]))
+            fprintf(out, " %7s\n", "-");
+        else
+            fprintf(out, " %7.3f\n", r->roles.brokerage[a]);
+    }
     fprintf(out, "\nin/out: degree, in_str/out_str: strength (%s ties); pos/neg: signed\n"
                  "degree; pn: PN centrality; betw: betweenness; clos: closeness; harm:\n"
-                 "harmonic; eigen: eigenvector; auth: authority. Sorted by %s.\n",
+                 "harmonic; eigen: eigenvector; auth: authority.%s Sorted by %s.\n",
             ag_ties_name(r->ties),
-            r->sort_kind == SORT_ID ? "id" : r->sort_kind == SORT_NAME ? "name"
-                                                                         : ag_metric_name(r->sort_metric));
+            r->blocs ? " bloc: signed bloc; ambig:\nambiguity; brok: between-bloc brokerage."
+                     : "",
+            sort_name(r));
     for (int i = 0; i < N_NOTES; i++)
         if (flagged(r, notes[i].flag, (char[256]){0}, 256)) {
             fputs("\nNotes (docs/analysis.md):\n", out);
@@ -274,10 +333,10 @@ static void print_md(const report *r, FILE *out)
     fputs("\n| actor | id |", out);
     for (int k = 0; k < AG_METRIC_COUNT; k++)
         fprintf(out, " %s |", ag_metric_name((ag_metric)k));
-    fputs("\n|---|---|", out);
+    fputs(r->blocs ? " bloc | ambiguity | brokerage |\n|---|---|" : "\n|---|---|", out);
     for (int k = 0; k < AG_METRIC_COUNT; k++)
         fputs("---:|", out);
-    fputc('\n', out);
+    fputs(r->blocs ? "---:|---:|---:|\n" : "\n", out);
     for (size_t i = 0; i < r->shown; i++) {
         size_t a = r->order[i];
         fputs("| ", out);
@@ -294,7 +353,15 @@ static void print_md(const report *r, FILE *out)
             else
                 fprintf(out, " %.3f |", v);
         }
-        fputc('\n', out);
+        if (!r->blocs) {
+            fputc('\n', out);
+            continue;
+        }
+        fprintf(out, " %zu | %.3f |", r->part.bloc[a] + 1, r->roles.ambiguity[a]);
+        if (isnan(r->roles.brokerage[a]))
+            fputs(" - |\n", out);
+        else
+            fprintf(out, " %.3f |\n", r->roles.brokerage[a]);
     }
     for (int i = 0; i < N_NOTES; i++)
         if (flagged(r, notes[i].flag, (char[256]){0}, 256)) {
@@ -318,6 +385,8 @@ static json_t *notes_json(const report *r)
         for (int k = 0; k < AG_METRIC_COUNT; k++)
             if (r->m.flags[k] & notes[i].flag)
                 json_array_append_new(metrics, json_string(ag_metric_name((ag_metric)k)));
+        if (notes[i].flag == AG_MF_SKIPPED && r->roles.brokerage_skipped)
+            json_array_append_new(metrics, json_string("brokerage"));
         json_object_set_new(o, "case", json_string(notes[i].key));
         json_object_set_new(o, "metrics", metrics);
         json_object_set_new(o, "text", json_string(notes[i].text));
@@ -347,6 +416,13 @@ static int print_json(const report *r, FILE *out)
                                 : ag_metric_is_count((ag_metric)k) ? json_integer((json_int_t)v)
                                                                  : json_real(v));
         }
+        if (!r->blocs)
+            continue;
+        json_object_set_new(o, "bloc", json_integer((json_int_t)r->part.bloc[a] + 1));
+        json_object_set_new(o, "ambiguity", json_real(r->roles.ambiguity[a]));
+        json_object_set_new(o, "brokerage", isnan(r->roles.brokerage[a])
+                                                ? json_null()
+                                                : json_real(r->roles.brokerage[a]));
     }
     json_object_set_new(graph, "title", json_string(r->g->title));
     json_object_set_new(graph, "actors", json_integer((json_int_t)r->sum.actors));
@@ -364,18 +440,19 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(bal, "balanced", json_integer((json_int_t)r->bal.balanced));
     json_object_set_new(bal, "index", json_real(r->bal.index));
     json_object_set_new(graph, "balance", bal);
+    if (r->blocs)
+        json_object_set_new(graph, "blocs", json_integer((json_int_t)r->part.n_blocs));
     bal = NULL;
     json_object_set_new(graph, "notes", notes_json(r));
 
     json_object_set_new(opts, "ties", json_string(ag_ties_name(r->ties)));
     json_object_set_new(opts, "sort",
-                        json_string(r->sort_kind == SORT_ID     ? "id"
-                                    : r->sort_kind == SORT_NAME ? "name"
-                                                                : ag_metric_name(r->sort_metric)));
+                        json_string(sort_name(r)));
     json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
     json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
                                                    : r->paths == AG_PATHS_NONE ? "none"
                                                                                : "auto"));
+    json_object_set_new(opts, "blocs", json_boolean(r->blocs));
     json_object_set_new(manifest, "input", json_string(r->input));
     json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
     json_object_set_new(manifest, "command", json_string("report"));
@@ -410,6 +487,7 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"top", required_argument, NULL, 'n'},
         {"sort", required_argument, NULL, 's'},   {"ties", required_argument, NULL, 't'},
         {"paths", required_argument, NULL, 'p'},  {"quiet", no_argument, NULL, 'q'},
+        {"blocs", no_argument, NULL, 'b'},       {"sensitivity", no_argument, NULL, 'S'},
         CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -419,14 +497,14 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc;
+    int c, fmt = FMT_TABLE, rc, sensitivity = 0;
     const char *input;
 
     memset(&r, 0, sizeof r);
     r.sort_metric = AG_M_PAGERANK;
     cli_select_init(&in);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:n:s:t:p:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:n:s:t:p:bqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "table") == 0)
@@ -455,11 +533,16 @@ static int run(int argc, char **argv)
                 r.sort_kind = SORT_ID;
             else if (strcmp(optarg, "name") == 0)
                 r.sort_kind = SORT_NAME;
+            else if (strcmp(optarg, "ambiguity") == 0)
+                r.sort_kind = SORT_AMBIGUITY;
+            else if (strcmp(optarg, "brokerage") == 0)
+                r.sort_kind = SORT_BROKERAGE;
             else if (ag_metric_parse(optarg, &r.sort_metric))
                 r.sort_kind = SORT_METRIC;
             else
-                return cli_usage_error("report", "unknown sort key '%s' (id, name, %s)", optarg,
-                                       cli_metric_list());
+                return cli_usage_error("report",
+                                       "unknown sort key '%s' (id, name, %s, ambiguity, brokerage)",
+                                       optarg, cli_metric_list());
             break;
         case 'p':
             if (strcmp(optarg, "auto") == 0)
@@ -474,6 +557,12 @@ static int run(int argc, char **argv)
             break;
         case 'q':
             cli_progress_quiet();
+            break;
+        case 'b':
+            r.blocs = 1;
+            break;
+        case 'S':
+            sensitivity = 1;
             break;
         case 't':
             if (!ag_ties_parse(optarg, &r.ties))
@@ -502,12 +591,54 @@ static int run(int argc, char **argv)
     r.g = g;
     r.input = input ? input : cli_default_graph();
     ag_error_clear(&err);
+    if (sensitivity && (r.sort_kind == SORT_AMBIGUITY || r.sort_kind == SORT_BROKERAGE)) {
+        rc = cli_usage_error("report", "--sensitivity compares the top actors of a metric of "
+                                       "report, not of %s",
+                             sort_name(&r));
+        goto cleanup;
+    }
+    if (sensitivity) {
+        ag_sensitivity_opts so;
+        ag_sensitivity sens;
+        memset(&so, 0, sizeof so);
+        /* the metric the report sorts by; pagerank for id or name */
+        so.metrics = 1u << (r.sort_kind == SORT_METRIC ? r.sort_metric : AG_M_PAGERANK);
+        so.ties = r.ties;
+        so.paths = r.paths;
+        so.top = r.top > 0 ? (size_t)r.top : 3;
+        so.blocs = true;
+        ag_cluster_opts_init(&so.cluster);
+        if ((st = ag_sensitivity_compute(g, &so, &sens, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        if (cli_print_sensitivity(stdout, g, &sens, &so, fmt, "report", r.input) != 0) {
+            fprintf(stderr, "actorgraph: out of memory\n");
+            rc = AG_EXIT_INTERNAL;
+        }
+        ag_sensitivity_destroy(&sens);
+        goto cleanup;
+    }
     if ((st = ag_metrics_compute_paths(g, r.ties, r.paths, &r.m, &err)) != AG_OK ||
         (st = ag_summary_compute(g, r.ties, &r.sum, &err)) != AG_OK ||
         (st = ag_balance_compute(g, &r.bal, &err)) != AG_OK) {
         cli_print_error(&err);
         rc = cli_exit_code(st, 0);
         goto cleanup;
+    }
+    if (r.sort_kind == SORT_AMBIGUITY || r.sort_kind == SORT_BROKERAGE)
+        r.blocs = 1;
+    if (r.blocs) {
+        ag_cluster_opts co;
+        ag_cluster_opts_init(&co);
+        if ((st = ag_cluster(g, &co, &r.part, &err)) != AG_OK ||
+            (st = ag_bloc_roles_compute(g, r.part.bloc, r.ties, r.paths, &r.roles, &err)) !=
+                AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
     }
     for (int k = 0; k < AG_METRIC_COUNT; k++)
         if (r.m.flags[k] & AG_MF_MISSING)
@@ -519,6 +650,11 @@ static int run(int argc, char **argv)
                 "actorgraph: %zu actors: betweenness, closeness and harmonic left out, a "
                 "shortest-path search from every actor would take too long (--paths exact to "
                 "wait for them; pagerank ranks actors at any size)\n",
+                g->n_actors);
+    if (r.roles.brokerage_skipped && r.paths == AG_PATHS_AUTO)
+        fprintf(stderr,
+                "actorgraph: %zu actors: brokerage left out, a second shortest-path search from "
+                "every actor would take too long (--paths exact to wait for it)\n",
                 g->n_actors);
     r.order = malloc((g->n_actors + 1) * sizeof *r.order);
     if (!r.order) {
@@ -547,6 +683,8 @@ cleanup:
     free(r.order);
     ag_metrics_destroy(&r.m);
     ag_balance_destroy(&r.bal);
+    ag_partition_destroy(&r.part);
+    ag_bloc_roles_destroy(&r.roles);
     ag_graph_free(g);
     return rc;
 }

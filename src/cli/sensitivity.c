@@ -1,0 +1,348 @@
+/* report/clusters --sensitivity output: the relations whose removal
+ * changes the top actors of a metric or the blocs, flagged when they are
+ * speculative or rest on at most one piece of evidence. */
+#include "sensitivity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/analyze.h"
+#include "actorgraph/vocab.h"
+#include "cli.h"
+#include "table.h"
+
+/* The flags of relation r as words; how many (at most 2). */
+static int flags(const ag_relation *r, const char *out[2])
+{
+    int k = 0;
+    if (r->confidence == AG_CONF_SPECULATIVE)
+        out[k++] = "speculative";
+    if (r->n_evidence == 0)
+        out[k++] = "no evidence";
+    else if (r->n_evidence == 1)
+        out[k++] = "one piece of evidence";
+    return k;
+}
+
+typedef struct pairkey {
+    size_t before, after, v;
+} pairkey;
+
+static int by_pair(const void *pa, const void *pb)
+{
+    const pairkey *a = pa, *b = pb;
+    if (a->before != b->before)
+        return a->before < b->before ? -1 : 1;
+    if (a->after != b->after)
+        return a->after < b->after ? -1 : 1;
+    return a->v < b->v ? -1 : a->v > b->v;
+}
+
+/* moved[v] = 1 when v's bloc-mates differ between before and after: its
+ * bloc before and after do not hold the same actors. -1 out of memory. */
+static int movers(size_t n, const size_t *before, const size_t *after, unsigned char *moved)
+{
+    size_t *nb = calloc(n + 1, sizeof *nb), *na = calloc(n + 1, sizeof *na);
+    pairkey *p = malloc((n + 1) * sizeof *p);
+    int rc = -1;
+    if (!nb || !na || !p)
+        goto cleanup;
+    for (size_t v = 0; v < n; v++) {
+        nb[before[v]]++;
+        na[after[v]]++;
+        p[v] = (pairkey){before[v], after[v], v};
+    }
+    qsort(p, n, sizeof *p, by_pair);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && p[j].before == p[i].before && p[j].after == p[i].after)
+            j++;
+        for (size_t t = i; t < j; t++)
+            moved[p[t].v] = !(nb[p[i].before] == j - i && na[p[i].after] == j - i);
+        i = j;
+    }
+    rc = 0;
+cleanup:
+    free(nb);
+    free(na);
+    free(p);
+    return rc;
+}
+
+/* Whether actor a is among the first k of list. */
+static int in_top(const size_t *list, size_t k, size_t a)
+{
+    for (size_t i = 0; i < k; i++)
+        if (list[i] == a)
+            return 1;
+    return 0;
+}
+
+/* "ACTOR, ACTOR" of the actors in x's first k and not in y's. */
+static void put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t *y, size_t k)
+{
+    int first = 1;
+    for (size_t i = 0; i < k; i++)
+        if (x[i] != AG_NO_BLOC && !in_top(y, k, x[i])) {
+            fputs(first ? "" : ", ", out);
+            cli_put_escaped(out, g->actors[x[i]].name);
+            first = 0;
+        }
+}
+
+static void put_relation(FILE *out, const ag_graph *g, const ag_relation *r)
+{
+    cli_put_escaped(out, r->id);
+    fputc(' ', out);
+    cli_put_escaped(out, g->actors[r->source].name);
+    fputs(r->mutual ? " <-> " : " -> ", out);
+    cli_put_escaped(out, g->actors[r->target].name);
+    fputc(' ', out);
+    cli_put_escaped(out, r->type);
+    fprintf(out, " (%+.2f, %s, %zu evidence)", r->sign * r->weight,
+            ag_confidence_name(r->confidence), r->n_evidence);
+}
+
+static size_t count_flagged(const ag_graph *g, const ag_sensitivity *s)
+{
+    size_t k = 0;
+    const char *f[2];
+    for (size_t i = 0; i < s->n_items; i++)
+        k += flags(&g->relations[s->items[i].relation], f) > 0;
+    return k;
+}
+
+static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
+                      const ag_sensitivity_opts *o, int md)
+{
+    size_t k = s->k < s->n ? s->k : s->n;
+    unsigned char *moved = calloc(s->n + 1, 1);
+    const char *li = md ? "- " : "  ", *sub = md ? "  - " : "      ";
+    if (!moved)
+        return -1;
+    fputs(md ? "## " : "", out);
+    cli_put_escaped(out, g->title ? g->title : g->name);
+    cli_put_selection(out, g);
+    fputs("\n\n", out);
+    fprintf(out, "Sensitivity: each of the %zu relations removed in turn; compared:", s->checked);
+    if (o->metrics) {
+        fprintf(out, " the top %zu actors by", s->k);
+        for (int m = 0, first = 1; m < AG_METRIC_COUNT; m++)
+            if (o->metrics & (1u << m)) {
+                fprintf(out, "%s%s", first ? " " : ", ", ag_metric_name((ag_metric)m));
+                first = 0;
+            }
+        fprintf(out, " (%s ties)%s", ag_ties_name(o->ties), o->blocs ? " and" : "");
+    }
+    if (o->blocs)
+        fprintf(out, " the blocs (%s, seed %lu: %zu)", ag_cluster_method_name(o->cluster.method),
+                o->cluster.seed, s->n_blocs);
+    fprintf(out, ".\n%zu relation%s change%s a conclusion; %zu of them speculative or on at most "
+                 "one piece of evidence (marked !).\n",
+            s->n_items, s->n_items == 1 ? "" : "s", s->n_items == 1 ? "s" : "", count_flagged(g, s));
+    if (s->n_items)
+        fputc('\n', out);
+    for (size_t i = 0; i < s->n_items; i++) {
+        const ag_sensitivity_item *it = &s->items[i];
+        const ag_relation *r = &g->relations[it->relation];
+        const char *f[2];
+        int nf = flags(r, f);
+        fputs(md ? "- " : nf ? "! " : li, out);
+        if (md && nf)
+            fputs("**!** ", out);
+        put_relation(out, g, r);
+        for (int j = 0; j < nf; j++)
+            fprintf(out, "%s%s", j ? ", " : "; ", f[j]);
+        fputc('\n', out);
+        for (int m = 0; m < AG_METRIC_COUNT; m++) {
+            const size_t *x, *y;
+            if (!(it->metrics & (1u << m)))
+                continue;
+            x = s->top + (size_t)m * s->k;
+            y = it->top + (size_t)m * s->k;
+            fprintf(out, "%stop %zu of %s: out ", sub, s->k, ag_metric_name((ag_metric)m));
+            put_diff(out, g, x, y, k);
+            fputs("; in ", out);
+            put_diff(out, g, y, x, k);
+            fputc('\n', out);
+        }
+        if (it->bloc) {
+            int first = 1;
+            if (movers(s->n, s->bloc, it->bloc, moved) != 0) {
+                free(moved);
+                return -1;
+            }
+            fprintf(out, "%sblocs: %zu -> %zu; bloc-mates change for ", sub, s->n_blocs,
+                    it->n_blocs);
+            for (size_t v = 0; v < s->n; v++)
+                if (moved[v]) {
+                    fputs(first ? "" : ", ", out);
+                    cli_put_escaped(out, g->actors[v].name);
+                    first = 0;
+                }
+            fputc('\n', out);
+        }
+    }
+    free(moved);
+    return 0;
+}
+
+static void print_csv(FILE *out, const ag_graph *g, const ag_sensitivity *s)
+{
+    fputs("relation,source,target,type,sign,weight,confidence,evidence,flags,changes\n", out);
+    for (size_t i = 0; i < s->n_items; i++) {
+        const ag_sensitivity_item *it = &s->items[i];
+        const ag_relation *r = &g->relations[it->relation];
+        const char *f[2];
+        int nf = flags(r, f), first = 1;
+        cli_put_csv_field(out, r->id);
+        fputc(',', out);
+        cli_put_csv_field(out, g->actors[r->source].id);
+        fputc(',', out);
+        cli_put_csv_field(out, g->actors[r->target].id);
+        fputc(',', out);
+        cli_put_csv_field(out, r->type);
+        fprintf(out, ",%d,%.12g,%s,%zu,", r->sign, r->weight, ag_confidence_name(r->confidence),
+                r->n_evidence);
+        for (int j = 0; j < nf; j++)
+            fprintf(out, "%s%s", j ? ";" : "", f[j]);
+        fputc(',', out);
+        for (int m = 0; m < AG_METRIC_COUNT; m++)
+            if (it->metrics & (1u << m)) {
+                fprintf(out, "%s%s", first ? "" : ";", ag_metric_name((ag_metric)m));
+                first = 0;
+            }
+        if (it->bloc)
+            fprintf(out, "%sblocs", first ? "" : ";");
+        fputc('\n', out);
+    }
+}
+
+static json_t *ids(const ag_graph *g, const size_t *list, size_t k)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < k; i++)
+        if (list[i] != AG_NO_BLOC)
+            json_array_append_new(a, json_string(g->actors[list[i]].id));
+    return a;
+}
+
+static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
+                      const ag_sensitivity_opts *o, const char *command, const char *input)
+{
+    json_t *root = json_object(), *sens = json_object(), *changes = json_array(),
+           *man = json_object(), *opts = json_object(), *compared = json_array();
+    unsigned char *moved = calloc(s->n + 1, 1);
+    size_t k = s->k < s->n ? s->k : s->n;
+    int rc = -1;
+    if (!root || !sens || !changes || !man || !opts || !compared || !moved)
+        goto cleanup;
+    for (int m = 0; o->metrics && m < AG_METRIC_COUNT; m++)
+        if (!(s->skipped & (1u << m)))
+            json_array_append_new(compared, json_string(ag_metric_name((ag_metric)m)));
+    for (size_t i = 0; i < s->n_items; i++) {
+        const ag_sensitivity_item *it = &s->items[i];
+        const ag_relation *r = &g->relations[it->relation];
+        const char *f[2];
+        int nf = flags(r, f);
+        json_t *c = json_object(), *fl = json_array(), *mets = json_object();
+        if (!c || !fl || !mets || json_array_append_new(changes, c) != 0) {
+            json_decref(fl);
+            json_decref(mets);
+            goto cleanup;
+        }
+        json_object_set_new(c, "relation", json_string(r->id));
+        json_object_set_new(c, "source", json_string(g->actors[r->source].id));
+        json_object_set_new(c, "target", json_string(g->actors[r->target].id));
+        json_object_set_new(c, "type", json_string(r->type));
+        json_object_set_new(c, "sign", json_integer(r->sign));
+        json_object_set_new(c, "weight", json_real(r->weight));
+        json_object_set_new(c, "mutual", json_boolean(r->mutual));
+        json_object_set_new(c, "confidence", json_string(ag_confidence_name(r->confidence)));
+        json_object_set_new(c, "evidence", json_integer((json_int_t)r->n_evidence));
+        for (int j = 0; j < nf; j++)
+            json_array_append_new(fl, json_string(f[j]));
+        json_object_set_new(c, "flags", fl);
+        for (int m = 0; m < AG_METRIC_COUNT; m++)
+            if (it->metrics & (1u << m)) {
+                json_t *d = json_object();
+                json_object_set_new(d, "before", ids(g, s->top + (size_t)m * s->k, k));
+                json_object_set_new(d, "after", ids(g, it->top + (size_t)m * s->k, k));
+                json_object_set_new(mets, ag_metric_name((ag_metric)m), d);
+            }
+        json_object_set_new(c, "metrics", mets);
+        if (it->bloc) {
+            json_t *b = json_object(), *mv = json_array();
+            if (movers(s->n, s->bloc, it->bloc, moved) != 0) {
+                json_decref(b);
+                json_decref(mv);
+                goto cleanup;
+            }
+            for (size_t v = 0; v < s->n; v++)
+                if (moved[v])
+                    json_array_append_new(mv, json_string(g->actors[v].id));
+            json_object_set_new(b, "before", json_integer((json_int_t)s->n_blocs));
+            json_object_set_new(b, "after", json_integer((json_int_t)it->n_blocs));
+            json_object_set_new(b, "moved", mv);
+            json_object_set_new(c, "blocs", b);
+        } else {
+            json_object_set_new(c, "blocs", json_null());
+        }
+    }
+    json_object_set_new(sens, "relations", json_integer((json_int_t)s->checked));
+    json_object_set_new(sens, "top", json_integer((json_int_t)s->k));
+    json_object_set_new(sens, "metrics", compared);
+    compared = NULL;
+    json_object_set_new(sens, "blocs", o->blocs ? json_integer((json_int_t)s->n_blocs)
+                                                : json_null());
+    json_object_set_new(sens, "flagged", json_integer((json_int_t)count_flagged(g, s)));
+    json_object_set_new(sens, "changes", changes);
+    changes = NULL;
+    json_object_set_new(root, "sensitivity", sens);
+    sens = NULL;
+    if (o->metrics)
+        json_object_set_new(opts, "ties", json_string(ag_ties_name(o->ties)));
+    if (o->blocs) {
+        json_object_set_new(opts, "method", json_string(ag_cluster_method_name(o->cluster.method)));
+        json_object_set_new(opts, "runs", json_integer(o->cluster.runs));
+    }
+    json_object_set_new(opts, "top", json_integer((json_int_t)s->k));
+    json_object_set_new(opts, "sensitivity", json_true());
+    json_object_set_new(man, "input", json_string(input));
+    json_object_set_new(man, "sha256", json_string(g->sha256));
+    json_object_set_new(man, "command", json_string(command));
+    json_object_set_new(man, "options", opts);
+    opts = NULL;
+    if (cli_manifest_selection(man, g) != 0)
+        goto cleanup;
+    json_object_set_new(man, "seed", o->blocs ? json_integer((json_int_t)o->cluster.seed)
+                                              : json_null());
+    json_object_set_new(man, "actorgraph", json_string(ag_version()));
+    json_object_set_new(root, "manifest", man);
+    man = NULL;
+    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
+        fputc('\n', out);
+        rc = 0;
+    }
+cleanup:
+    json_decref(root);
+    json_decref(sens);
+    json_decref(changes);
+    json_decref(man);
+    json_decref(opts);
+    json_decref(compared);
+    free(moved);
+    return rc;
+}
+
+int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,
+                          const ag_sensitivity_opts *o, int fmt, const char *command,
+                          const char *input)
+{
+    switch (fmt) {
+    case CLI_SENS_CSV: print_csv(out, g, s); return 0;
+    case CLI_SENS_JSON: return print_json(out, g, s, o, command, input);
+    case CLI_SENS_MD: return print_text(out, g, s, o, 1);
+    default: return print_text(out, g, s, o, 0);
+    }
+}

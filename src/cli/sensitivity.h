@@ -1,0 +1,19 @@
+/* Printing the relations on which conclusions hang (report and clusters
+ * --sensitivity; docs/analysis.md). */
+#ifndef AG_CLI_SENSITIVITY_H
+#define AG_CLI_SENSITIVITY_H
+
+#include <stdio.h>
+
+#include "actorgraph/cluster.h"
+
+/* The formats, numbered as report and clusters number theirs. */
+enum { CLI_SENS_TABLE, CLI_SENS_CSV, CLI_SENS_JSON, CLI_SENS_MD };
+
+/* Prints s, computed on g with o, in fmt; command and input name the run
+ * in the JSON manifest. 0, or -1 when out of memory. */
+int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,
+                          const ag_sensitivity_opts *o, int fmt, const char *command,
+                          const char *input);
+
+#endif
