@@ -38,7 +38,8 @@ static void print_help(FILE *out)
           "Run 'actorgraph help COMMAND' for a command's options.\n"
           "\n"
           "Exit status: 0 success, 1 usage error, 2 invalid or unreadable input,\n"
-          "3 output could not be written, 4 internal failure.\n",
+          "3 output could not be written, 4 internal failure, 5 (path) the two\n"
+          "actors are not connected.\n",
           out);
 }
 
