@@ -119,9 +119,8 @@ static void put_sources(FILE *out, const ag_graph *g)
 static void put_blocs(FILE *out, const ag_graph *g, const ag_partition *p, const size_t *leader)
 {
     fprintf(out,
-            "<h2 id=\"blocs\">Blocs</h2>\n<p>%zu blocs (%s, seed %lu): the least frustration, "
-            "as <code>actorgraph clusters</code> finds them; each named by its most central "
-            "member.</p>\n<table class=\"blocs\">\n<tr><th>bloc</th><th>members</th></tr>\n",
+            "<h2 id=\"blocs\">Blocs</h2>\n<p>%zu blocs, as <code>actorgraph clusters</code> "
+            "finds them (%s, seed %lu); each named by its most central member.</p>\n<table class=\"blocs\">\n<tr><th>bloc</th><th>members</th></tr>\n",
             p->n_blocs, p->algorithm, p->seed);
     for (size_t b = 0; b < p->n_blocs; b++) {
         int first = 1;
