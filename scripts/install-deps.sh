@@ -49,6 +49,9 @@ if [ "$want_test" -eq 1 ]; then
     # Fuzzing (scripts/fuzz, docs/fuzzing.md): clang and its libFuzzer and
     # sanitizer runtimes, which clang only recommends.
     pkgs="$pkgs clang libclang-rt-14-dev"
+    # Headless Chromium opens the page of `actorgraph brief` in a real
+    # browser (tests/cli/test_brief.sh, case browser; skipped without it).
+    pkgs="$pkgs chromium"
 fi
 
 if [ "$want_bench" -eq 1 ]; then

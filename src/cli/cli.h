@@ -34,6 +34,7 @@ extern const ag_command ag_cmd_path;
 extern const ag_command ag_cmd_explain;
 extern const ag_command ag_cmd_merge;
 extern const ag_command ag_cmd_whatif;
+extern const ag_command ag_cmd_brief;
 
 /* What convert (and events) write: an export format, or CSV or DOT. */
 enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };

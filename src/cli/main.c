@@ -17,6 +17,7 @@ static const ag_command *const commands[] = {
     &ag_cmd_explain,
     &ag_cmd_merge,
     &ag_cmd_whatif,
+    &ag_cmd_brief,
     NULL,
 };
 

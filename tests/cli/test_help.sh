@@ -6,7 +6,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 out=$("$bin" --help) || fail "--help exit $?"
 echo "$out" | grep -q "^usage: actorgraph" || fail "--help text"
 echo "$out" | grep -q "render" || fail "--help lists render"
-for c in validate render report clusters export convert events timeline path explain merge whatif; do
+for c in validate render report clusters export convert events timeline path explain merge whatif brief; do
     a=$("$bin" help $c) || fail "help $c exit $?"
     b=$("$bin" $c --help) || fail "$c --help exit $?"
     [ "$a" = "$b" ] || fail "help $c and $c --help differ"
