@@ -33,6 +33,11 @@ struct ag_date;
  * (2022 -> 20220101) and the last (2022 -> 20221231; a month's last day is
  * taken as 31, past every day of any month, which is all comparisons
  * need). */
+/* Makes g (zeroed) a graph derived from in that borrows in's name,
+ * checksum, title, description and sources, and with actors != 0 its actors
+ * too: what ag_select and the what-if scenarios share. g->base = in. */
+struct ag_graph;
+void ag__graph_borrow(struct ag_graph *g, const struct ag_graph *in, int actors);
 long ag__date_first_day(const struct ag_date *d);
 long ag__date_last_day(const struct ag_date *d);
 

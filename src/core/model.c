@@ -200,3 +200,20 @@ bool ag_id_valid(const char *id)
     }
     return n >= 1 && n <= 64;
 }
+
+void ag__graph_borrow(ag_graph *g, const ag_graph *in, int actors)
+{
+    g->base = in;
+    g->name = in->name;
+    memcpy(g->sha256, in->sha256, sizeof g->sha256);
+    g->title = in->title;
+    g->description = in->description;
+    g->sources = in->sources;
+    g->n_sources = in->n_sources;
+    g->source_index = in->source_index;
+    if (actors) {
+        g->actors = in->actors;
+        g->n_actors = in->n_actors;
+        g->actor_index = in->actor_index;
+    }
+}

@@ -10,6 +10,7 @@
 #include "actorgraph/limits.h"
 #include "actorgraph/select.h"
 #include "actorgraph/vocab.h"
+#include "core/internal.h"
 #include "core/strmap.h"
 
 #define NONE ((size_t)-1)
@@ -302,14 +303,7 @@ ag_status ag_scenario_build(const ag_graph *in, const ag_scenario_spec *spec, ag
             out->scen_actor[in->relations[i].target] == NONE)
             out->dropped[i] = 1;
 
-    g->base = in;
-    g->name = in->name;
-    memcpy(g->sha256, in->sha256, sizeof g->sha256);
-    g->title = in->title;
-    g->description = in->description;
-    g->sources = in->sources;
-    g->n_sources = in->n_sources;
-    g->source_index = in->source_index;
+    ag__graph_borrow(g, in, 0);
     if (in->selection) {
         g->selection = malloc(sizeof *g->selection);
         if (!g->selection)
@@ -390,17 +384,7 @@ ag_status ag_scenario_diagram(const ag_graph *in, const ag_scenario *s, ag_graph
     *mark = NULL;
     if (!g || !m)
         goto oom;
-    g->base = in;
-    g->name = in->name;
-    memcpy(g->sha256, in->sha256, sizeof g->sha256);
-    g->title = in->title;
-    g->description = in->description;
-    g->sources = in->sources;
-    g->n_sources = in->n_sources;
-    g->source_index = in->source_index;
-    g->actors = in->actors;
-    g->n_actors = in->n_actors;
-    g->actor_index = in->actor_index;
+    ag__graph_borrow(g, in, 1);
     if (in->selection) {
         g->selection = malloc(sizeof *g->selection);
         if (!g->selection)

@@ -112,17 +112,7 @@ ag_status ag_select(const ag_graph *in, const ag_selection *sel, ag_graph **out,
     g = calloc(1, sizeof *g);
     if (!g)
         goto oom;
-    g->base = in;
-    g->name = in->name;
-    memcpy(g->sha256, in->sha256, sizeof g->sha256);
-    g->title = in->title;
-    g->description = in->description;
-    g->sources = in->sources;
-    g->n_sources = in->n_sources;
-    g->source_index = in->source_index;
-    g->actors = in->actors;
-    g->n_actors = in->n_actors;
-    g->actor_index = in->actor_index;
+    ag__graph_borrow(g, in, 1);
     g->selection = malloc(sizeof *g->selection);
     if (!g->selection)
         goto oom;
