@@ -37,7 +37,7 @@ typedef struct fuzz_file {
     char path[64];
 } fuzz_file;
 
-static void fuzz_file_open(fuzz_file *f, const char *name)
+static inline void fuzz_file_open(fuzz_file *f, const char *name)
 {
     f->fd = memfd_create(name, 0);
     FUZZ_CHECK(f->fd >= 0, "memfd_create failed");
@@ -45,7 +45,7 @@ static void fuzz_file_open(fuzz_file *f, const char *name)
 }
 
 /* Replaces the file's content with data[0..size). */
-static void fuzz_file_set(fuzz_file *f, const uint8_t *data, size_t size)
+static inline void fuzz_file_set(fuzz_file *f, const uint8_t *data, size_t size)
 {
     FUZZ_CHECK(ftruncate(f->fd, 0) == 0, "ftruncate failed");
     for (size_t done = 0; done < size;) {
@@ -60,7 +60,7 @@ static void fuzz_file_set(fuzz_file *f, const uint8_t *data, size_t size)
  * (under libFuzzer an allocation too large aborts the run instead of
  * failing, so AG_ENOMEM can only be a misreported error).
  * Every problem in diags has a message. */
-static void fuzz_check_load(ag_status st, const ag_graph *g, const ag_diags *d,
+static inline void fuzz_check_load(ag_status st, const ag_graph *g, const ag_diags *d,
                             const ag_error *err)
 {
     FUZZ_CHECK((st == AG_OK) == (g != NULL), "status %d with graph %p", (int)st, (const void *)g);
@@ -76,7 +76,7 @@ static void fuzz_check_load(ag_status st, const ag_graph *g, const ag_diags *d,
 
 /* Loads f (and actors, when not NULL) as format fmt, checks the load's
  * promises and returns the graph (NULL when the input was refused). */
-static ag_graph *fuzz_load(const fuzz_file *f, ag_input_format fmt, const fuzz_file *actors)
+static inline ag_graph *fuzz_load(const fuzz_file *f, ag_input_format fmt, const fuzz_file *actors)
 {
     ag_load_opts opts = {fmt, actors ? actors->path : NULL};
     ag_graph *g = NULL;
