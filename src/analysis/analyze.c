@@ -954,3 +954,50 @@ cleanup:
         ag_balance_destroy(out);
     return st;
 }
+
+typedef struct scored {
+    double v;
+    const char *id;
+    size_t a;
+} scored;
+
+static int by_value_desc(const void *pa, const void *pb)
+{
+    const scored *a = pa, *b = pb;
+    if (a->v != b->v)
+        return a->v > b->v ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static int by_id(const void *pa, const void *pb)
+{
+    return strcmp(((const scored *)pa)->id, ((const scored *)pb)->id);
+}
+
+ag_status ag_metric_top(const ag_graph *g, const double *v, size_t k, size_t *top, size_t *count,
+                        ag_error *err)
+{
+    size_t n = g->n_actors, m = 0;
+    scored *s = malloc((n + 1) * sizeof *s);
+
+    *count = 0;
+    if (!s)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    for (size_t a = 0; a < n; a++)
+        if (!isnan(v[a]) && fabs(v[a]) > 1e-12)
+            s[m++] = (scored){v[a], g->actors[a].id, a};
+    qsort(s, m, sizeof *s, by_value_desc);
+    /* runs of values close to their largest: equal, so by id */
+    for (size_t i = 0; i < m && i < k;) {
+        size_t j = i + 1;
+        double tol = fmax(1e-9 * fabs(s[i].v), 1e-12);
+        while (j < m && s[i].v - s[j].v <= tol)
+            j++;
+        qsort(s + i, j - i, sizeof *s, by_id);
+        i = j;
+    }
+    for (size_t i = 0; i < m && i < k; i++)
+        top[(*count)++] = s[i].a;
+    free(s);
+    return AG_OK;
+}

@@ -673,15 +673,17 @@ static void *signed_worker(void *arg)
     }
 }
 
-/* Every run of the signed method, on up to ag__threads() threads. The
- * search effort shrinks as the graph grows: ten restarts up to 5,000 actors
- * and ties together, 100,000 / (actors + ties) past that, at least two. */
+/* Every run of the signed method, on up to `threads` threads, reporting
+ * progress when `report` (the calling thread must then be the front end's).
+ * The search effort shrinks as the graph grows: ten restarts up to 5,000
+ * actors and ties together, 100,000 / (actors + ties) past that, at least
+ * two. */
 static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int runs,
-                             size_t *runs_memb, ag_error *err)
+                             size_t *runs_memb, int threads, int report, ag_error *err)
 {
     signed_job j;
     pthread_t tid[8];
-    int threads = ag__threads(), started = 0;
+    int started = 0;
     size_t size = s->n + s->m;
     memset(&j, 0, sizeof j);
     j.s = s;
@@ -693,7 +695,10 @@ static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int r
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     if (threads > runs)
         threads = runs;
-    ag__progress("finding blocs", 0, (size_t)runs);
+    if (threads > 8)
+        threads = 8;
+    if (report)
+        ag__progress("finding blocs", 0, (size_t)runs);
     for (int t = 1; t < threads; t++) {
         if (pthread_create(&tid[t], NULL, signed_worker, &j) != 0)
             break;
@@ -702,7 +707,8 @@ static ag_status runs_signed(const ag_net *s, const ag_cluster_opts *opts, int r
     signed_worker(&j);
     for (int t = 1; t <= started; t++)
         pthread_join(tid[t], NULL);
-    ag__progress("finding blocs", (size_t)runs, (size_t)runs);
+    if (report)
+        ag__progress("finding blocs", (size_t)runs, (size_t)runs);
     pthread_mutex_destroy(&j.lock);
     if (j.failed)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
@@ -745,7 +751,7 @@ ag_status ag_cluster(const ag_graph *g, const ag_cluster_opts *opts, ag_partitio
     }
     out->n = n;
     if (opts->method == AG_CLUSTER_SIGNED && n > 0 &&
-        (st = runs_signed(&s, opts, runs, runs_memb, err)) != AG_OK)
+        (st = runs_signed(&s, opts, runs, runs_memb, ag__threads(), 1, err)) != AG_OK)
         goto cleanup;
     for (int r = 0; r < runs; r++) {
         size_t *memb = runs_memb + (size_t)r * n, fc;
@@ -818,6 +824,45 @@ cleanup:
         ag_net_destroy(&s);
     if (st != AG_OK)
         ag_partition_destroy(out);
+    return st;
+}
+
+ag_status ag__cluster_signed_blocs(const ag_graph *g, const ag_cluster_opts *opts, size_t *bloc,
+                                   size_t *n_blocs, ag_error *err)
+{
+    ag_net s;
+    size_t n = g->n_actors, *runs_memb = NULL, best = 0;
+    double best_score = 0;
+    int runs = opts->runs > 0 ? opts->runs : 1;
+    ag_status st;
+
+    *n_blocs = 0;
+    if ((st = ag_net_signed(g, &s, err)) != AG_OK)
+        return st;
+    if (!(runs_memb = malloc(((size_t)runs * n + 1) * sizeof *runs_memb))) {
+        st = ag_error_set(err, AG_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (n > 0 && (st = runs_signed(&s, opts, runs, runs_memb, 1, 0, err)) != AG_OK)
+        goto cleanup;
+    /* the run ag_cluster reports: least frustration weight, earliest on a tie */
+    for (int r = 0; r < runs && n > 0; r++) {
+        size_t fc;
+        double fw;
+        frustration(&s, runs_memb + (size_t)r * n, &fc, &fw);
+        if (r == 0 || -fw > best_score + 1e-12) {
+            best = (size_t)r;
+            best_score = -fw;
+        }
+    }
+    if (n > 0)
+        memcpy(bloc, runs_memb + best * n, n * sizeof *bloc);
+    for (size_t v = 0; v < n; v++)
+        if (bloc[v] + 1 > *n_blocs)
+            *n_blocs = bloc[v] + 1;
+cleanup:
+    free(runs_memb);
+    ag_net_destroy(&s);
     return st;
 }
 

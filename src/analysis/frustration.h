@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "actorgraph/cluster.h"
 #include "analysis/net.h"
 
 typedef struct ag_frustration_opts {
@@ -24,5 +25,13 @@ typedef struct ag_frustration_opts {
  * thread-safe (no igraph, no global state). AG_OK or AG_ENOMEM. */
 ag_status ag__frustration_partition(const ag_net *s, const ag_frustration_opts *o,
                                     size_t *memb, double *cost, ag_error *err);
+
+/* The partition ag_cluster reports for the signed method (opts->method is
+ * not read): bloc (n actors) and *n_blocs equal ag_cluster's bloc and
+ * n_blocs. Runs on the calling thread alone, with no igraph call, progress
+ * report or shared state, so several threads may call it at once.
+ * AG_OK or AG_ENOMEM. */
+ag_status ag__cluster_signed_blocs(const ag_graph *g, const ag_cluster_opts *opts, size_t *bloc,
+                                   size_t *n_blocs, ag_error *err);
 
 #endif

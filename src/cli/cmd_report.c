@@ -37,10 +37,10 @@ static const char usage[] =
     "                     its defaults), ambiguity and brokerage (docs/analysis.md)\n"
     "      --sensitivity  instead of the report, remove each relation in turn and\n"
     "                     list those whose removal changes the top N actors (--top,\n"
-    "                     default 3) of the --sort metric (default pagerank), or\n"
-    "                     the blocs; flags speculative\n"
-    "                     relations and those on one piece of evidence or none\n"
-    "                     (at most 1000 relations)\n"
+    "                     default 3) of a metric (every metric, or the one --sort\n"
+    "                     names), or the blocs; flags speculative relations and\n"
+    "                     those on one piece of evidence or none (at most 1000\n"
+    "                     relations)\n"
     "  -q, --quiet        no progress line on a terminal\n"
     CLI_INPUT_OPTIONS_HELP
     CLI_SELECT_OPTIONS_HELP
@@ -497,7 +497,7 @@ static int run(int argc, char **argv)
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, fmt = FMT_TABLE, rc, sensitivity = 0;
+    int c, fmt = FMT_TABLE, rc, sensitivity = 0, sort_metric_given = 0;
     const char *input;
 
     memset(&r, 0, sizeof r);
@@ -529,6 +529,7 @@ static int run(int argc, char **argv)
             break;
         }
         case 's':
+            sort_metric_given = 0;
             if (strcmp(optarg, "id") == 0)
                 r.sort_kind = SORT_ID;
             else if (strcmp(optarg, "name") == 0)
@@ -537,9 +538,10 @@ static int run(int argc, char **argv)
                 r.sort_kind = SORT_AMBIGUITY;
             else if (strcmp(optarg, "brokerage") == 0)
                 r.sort_kind = SORT_BROKERAGE;
-            else if (ag_metric_parse(optarg, &r.sort_metric))
+            else if (ag_metric_parse(optarg, &r.sort_metric)) {
                 r.sort_kind = SORT_METRIC;
-            else
+                sort_metric_given = 1;
+            } else
                 return cli_usage_error("report",
                                        "unknown sort key '%s' (id, name, %s, ambiguity, brokerage)",
                                        optarg, cli_metric_list());
@@ -601,8 +603,8 @@ static int run(int argc, char **argv)
         ag_sensitivity_opts so;
         ag_sensitivity sens;
         memset(&so, 0, sizeof so);
-        /* the metric the report sorts by; pagerank for id or name */
-        so.metrics = 1u << (r.sort_kind == SORT_METRIC ? r.sort_metric : AG_M_PAGERANK);
+        /* every metric, or the one --sort names */
+        so.metrics = sort_metric_given ? 1u << r.sort_metric : (1u << AG_METRIC_COUNT) - 1;
         so.ties = r.ties;
         so.paths = r.paths;
         so.top = r.top > 0 ? (size_t)r.top : 3;

@@ -78,7 +78,8 @@ static int in_top(const size_t *list, size_t k, size_t a)
     return 0;
 }
 
-/* "ACTOR, ACTOR" of the actors in x's first k and not in y's. */
+/* "ACTOR, ACTOR" of the actors in x's first k and not in y's; "none"
+ * when there is none (y holds more actors: fewer score in x). */
 static void put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t *y, size_t k)
 {
     int first = 1;
@@ -88,6 +89,8 @@ static void put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t
             cli_put_escaped(out, g->actors[x[i]].name);
             first = 0;
         }
+    if (first)
+        fputs("none", out);
 }
 
 static void put_relation(FILE *out, const ag_graph *g, const ag_relation *r)
