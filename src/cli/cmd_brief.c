@@ -7,9 +7,10 @@
 #include "actorgraph/analyze.h"
 #include "actorgraph/cluster.h"
 #include "cli.h"
+#include "sensitivity.h"
 
 static const char usage[] =
-    "usage: actorgraph brief [FILE] [-o PATH] [-q]\n"
+    "usage: actorgraph brief [FILE] [-o PATH] [--no-sensitivity] [-q]\n"
     "\n"
     "Write a briefing page: one self-contained HTML file (styles inline, no\n"
     "script, nothing fetched from the network) that a browser opens or prints.\n"
@@ -18,14 +19,19 @@ static const char usage[] =
     "ties against them (as 'actorgraph clusters' finds them, signed method, seed\n"
     "1), the top three actors on each metric of 'actorgraph report' (cooperative\n"
     "ties) with a line saying what the metric reads, structural balance and the\n"
-    "heaviest unbalanced triangles, and the evidence table (relation,\n"
-    "confidence, source, section, note). The page says which relations were\n"
+    "heaviest unbalanced triangles, the fragile conclusions (the blocs and top\n"
+    "actors that change when one relation alone is removed, as 'actorgraph\n"
+    "report --sensitivity' finds them; up to 1000 relations), and the evidence\n"
+    "table (relation, confidence, source, section, note). The page says which\n"
+    "relations were\n"
     "selected. Without -o, writes out/NAME.html, NAME being the input's file\n"
     "name without extension; '-o -' writes to standard output. The file is\n"
     "replaced atomically: on any failure nothing is written.\n"
     "\n"
     "Options:\n"
     "  -o, --output PATH   write to PATH\n"
+    "      --no-sensitivity  leave the fragile conclusions out (they analyse the\n"
+    "                      graph once per relation: seconds for hundreds)\n"
     CLI_INPUT_OPTIONS_HELP
     CLI_SELECT_OPTIONS_HELP
     "  -q, --quiet         do not say which file was written\n"
@@ -37,6 +43,8 @@ static const char usage[] =
 /* How many actors per metric, and unbalanced triangles, the page lists. */
 #define TOP_ACTORS 3
 #define TOP_TRIANGLES 10
+/* Relations listed per fragile conclusion; report --sensitivity lists all. */
+#define FRAGILE_SHOWN 8
 
 /* What each metric reads, in the order of ag_metric. */
 static const char *const readings[AG_METRIC_COUNT] = {
@@ -83,7 +91,8 @@ static const char style[] =
     "table{border-collapse:collapse;margin:.5em 0}\n"
     "th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}\n"
     "th{background:#eee}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".diagram svg{max-width:100%;height:auto}.sel{color:#555}\n"
+    ".diagram svg{max-width:100%;height:auto}.sel{color:#555}.flag{color:#b00}\n"
+    ".fragile ul{margin:0;padding-left:1.2em}\n"
     "@media print{.diagram{page-break-inside:avoid}}\n"
     "</style>\n";
 
@@ -155,35 +164,8 @@ static void put_blocs(FILE *out, const ag_graph *g, const ag_partition *p, const
     fputs("</table>\n", out);
 }
 
-typedef struct sort_ctx {
-    const ag_graph *g;
-    const double *v;
-} sort_ctx;
-
-/* Inserts actor a into the top list (largest first, ties by id; actors
- * scoring 0 left out); *k entries kept, at most TOP_ACTORS. */
-static void top_insert(const sort_ctx *c, size_t *top, size_t *k, size_t a)
-{
-    size_t i = *k;
-    if (isnan(c->v[a]) || c->v[a] == 0)
-        return;
-    while (i > 0) {
-        size_t b = top[i - 1];
-        if (c->v[b] > c->v[a] ||
-            (c->v[b] == c->v[a] && strcmp(c->g->actors[b].id, c->g->actors[a].id) < 0))
-            break;
-        if (i < TOP_ACTORS)
-            top[i] = b;
-        i--;
-    }
-    if (i < TOP_ACTORS) {
-        top[i] = a;
-        if (*k < TOP_ACTORS)
-            (*k)++;
-    }
-}
-
-static void put_metrics(FILE *out, const ag_graph *g, const ag_metrics *m)
+/* 0, or -1 when out of memory. */
+static int put_metrics(FILE *out, const ag_graph *g, const ag_metrics *m)
 {
     fprintf(out,
             "<h2 id=\"metrics\">Top actors</h2>\n<p>The first %d actors on each metric of "
@@ -193,27 +175,28 @@ static void put_metrics(FILE *out, const ag_graph *g, const ag_metrics *m)
             TOP_ACTORS);
     for (int k = 0; k < AG_METRIC_COUNT; k++) {
         size_t top[TOP_ACTORS], n = 0;
-        sort_ctx c = {g, m->v[k]};
+        ag_error err;
         fprintf(out, "<tr><td>%s</td><td>%s</td><td>", ag_metric_name((ag_metric)k), readings[k]);
         if (m->flags[k] & (AG_MF_MISSING | AG_MF_SKIPPED)) {
             fputs("not computed at this size</td></tr>\n", out);
             continue;
         }
-        for (size_t a = 0; a < g->n_actors; a++)
-            top_insert(&c, top, &n, a);
+        if (ag_metric_top(g, m->v[k], TOP_ACTORS, top, &n, &err) != AG_OK)
+            return -1;
         if (n == 0)
             fputs("every actor scores 0", out);
         for (size_t i = 0; i < n; i++) {
             fputs(i ? ", " : "", out);
             put_actor(out, g, top[i]);
             if (ag_metric_is_count((ag_metric)k))
-                fprintf(out, " (%.0f)", c.v[top[i]]);
+                fprintf(out, " (%.0f)", m->v[k][top[i]]);
             else
-                fprintf(out, " (%.3f)", c.v[top[i]]);
+                fprintf(out, " (%.3f)", m->v[k][top[i]]);
         }
         fputs("</td></tr>\n", out);
     }
     fputs("</table>\n", out);
+    return 0;
 }
 
 static void put_balance(FILE *out, const ag_graph *g, const ag_balance *b)
@@ -283,11 +266,170 @@ static void put_evidence(FILE *out, const ag_graph *g)
     fputs("</table>\n", out);
 }
 
+/* A relation in a sentence: "! r14 United States <-> Japan joint_exercise
+ * (confirmed, 1 evidence)", the ! when it is speculative or rests on one
+ * piece of evidence or none. */
+static void put_relation(FILE *out, const ag_graph *g, const ag_relation *r)
+{
+    const char *f[2];
+    if (cli_sensitivity_flags(r, f) > 0)
+        fputs("<b class=\"flag\">!</b> ", out);
+    put_html(out, r->id);
+    fputc(' ', out);
+    put_actor(out, g, r->source);
+    fputs(r->mutual ? " &harr; " : " &rarr; ", out);
+    put_actor(out, g, r->target);
+    fputc(' ', out);
+    put_html(out, r->type);
+    fprintf(out, " (%s, %zu evidence)", ag_confidence_name(r->confidence), r->n_evidence);
+}
+
+/* The actors of list (k entries, AG_NO_BLOC past the last) not in other,
+ * comma-separated; "none" when there is none. */
+static void put_left(FILE *out, const ag_graph *g, const size_t *list, const size_t *other,
+                     size_t k)
+{
+    int first = 1;
+    for (size_t i = 0; i < k; i++) {
+        int found = 0;
+        if (list[i] == AG_NO_BLOC)
+            continue;
+        for (size_t j = 0; j < k && !found; j++)
+            found = other[j] == list[i];
+        if (!found) {
+            fputs(first ? "" : ", ", out);
+            put_actor(out, g, list[i]);
+            first = 0;
+        }
+    }
+    if (first)
+        fputs("none", out);
+}
+
+/* The fragile conclusions: the blocs and each metric's top actors, each
+ * with the relations whose removal alone changes it. s NULL: not computed,
+ * for the reason why. 0, or -1 when out of memory. */
+static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, const char *why)
+{
+    unsigned char *moved = NULL;
+    size_t flagged = 0, robust = 0;
+    const char *f[2];
+
+    fputs("<h2 id=\"fragile\">Fragile conclusions</h2>\n", out);
+    if (!s) {
+        fputs("<p>Not computed: ", out);
+        put_html(out, why);
+        fputs(".</p>\n", out);
+        return 0;
+    }
+    for (size_t i = 0; i < s->n_items; i++)
+        flagged += cli_sensitivity_flags(&g->relations[s->items[i].relation], f) > 0;
+    fprintf(out,
+            "<p>Each of the %zu relations was removed in turn and the blocs and the top %zu "
+            "actors on each metric found again (<code>actorgraph report --sensitivity</code>; "
+            "docs/analysis.md). %zu relation%s alone change%s a conclusion, %zu of them "
+            "speculative or resting on one piece of evidence or none (<b class=\"flag\">!</b>)."
+            "</p>\n",
+            s->checked, s->k, s->n_items, s->n_items == 1 ? "" : "s",
+            s->n_items == 1 ? "s" : "", flagged);
+    if (s->n_items == 0)
+        return 0;
+    if (!(moved = calloc(s->n + 1, 1)))
+        return -1;
+    fputs("<table class=\"fragile\">\n<tr><th>conclusion</th><th>changes when one of these "
+          "is removed</th></tr>\n",
+          out);
+    /* m = -1: the blocs; then each metric */
+    for (int m = -1; m < AG_METRIC_COUNT; m++) {
+        size_t hits = 0, shown = 0;
+        const size_t *top = m >= 0 ? s->top + (size_t)m * s->k : NULL;
+        if (m >= 0 && (s->skipped & (1u << m)))
+            continue;
+        for (size_t i = 0; i < s->n_items; i++)
+            hits += m < 0 ? s->items[i].bloc != NULL : (s->items[i].metrics >> m) & 1u;
+        if (hits == 0) {
+            robust++;
+            continue;
+        }
+        if (m < 0) {
+            fprintf(out, "<tr><td>the %zu blocs</td><td><ul>\n", s->n_blocs);
+        } else {
+            int first = 1;
+            fprintf(out, "<tr><td>top %zu by %s: ", s->k, ag_metric_name((ag_metric)m));
+            for (size_t i = 0; i < s->k; i++)
+                if (top[i] != AG_NO_BLOC) {
+                    fputs(first ? "" : ", ", out);
+                    put_actor(out, g, top[i]);
+                    first = 0;
+                }
+            fputs("</td><td><ul>\n", out);
+        }
+        for (size_t i = 0; i < s->n_items && shown < FRAGILE_SHOWN; i++) {
+            const ag_sensitivity_item *it = &s->items[i];
+            if (m < 0 ? it->bloc == NULL : !((it->metrics >> m) & 1u))
+                continue;
+            fputs("<li>", out);
+            put_relation(out, g, &g->relations[it->relation]);
+            if (m < 0) {
+                int first = 1;
+                if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
+                    free(moved);
+                    return -1;
+                }
+                fprintf(out, ": %zu blocs; bloc-mates change for ", it->n_blocs);
+                for (size_t v = 0; v < s->n; v++)
+                    if (moved[v]) {
+                        fputs(first ? "" : ", ", out);
+                        put_actor(out, g, v);
+                        first = 0;
+                    }
+            } else {
+                const size_t *after = it->top + (size_t)m * s->k;
+                fputs(": out ", out);
+                put_left(out, g, top, after, s->k);
+                fputs("; in ", out);
+                put_left(out, g, after, top, s->k);
+            }
+            fputs("</li>\n", out);
+            shown++;
+        }
+        if (hits > shown)
+            fprintf(out, "<li>and %zu more (<code>actorgraph report --sensitivity</code> lists "
+                         "them all)</li>\n",
+                    hits - shown);
+        fputs("</ul></td></tr>\n", out);
+    }
+    fputs("</table>\n", out);
+    if (robust) {
+        int first = 1;
+        fputs("<p>No single relation changes ", out);
+        for (int m = -1; m < AG_METRIC_COUNT; m++) {
+            size_t hits = 0;
+            if (m >= 0 && (s->skipped & (1u << m)))
+                continue;
+            for (size_t i = 0; i < s->n_items; i++)
+                hits += m < 0 ? s->items[i].bloc != NULL : (s->items[i].metrics >> m) & 1u;
+            if (hits)
+                continue;
+            fputs(first ? "" : ", ", out);
+            if (m < 0)
+                fputs("the blocs", out);
+            else
+                fprintf(out, "the top %zu by %s", s->k, ag_metric_name((ag_metric)m));
+            first = 0;
+        }
+        fputs(".</p>\n", out);
+    }
+    free(moved);
+    return 0;
+}
+
 /* The page, into *page (malloc'd). The svg blob is Graphviz's whole file;
- * only its <svg> element is kept. Returns 0, or -1 when out of memory. */
+ * only its <svg> element is kept. sens NULL: the fragile conclusions were
+ * not computed, for the reason why. Returns 0, or -1 when out of memory. */
 static int write_page(const ag_graph *g, const ag_blob *svg, const ag_partition *p,
                       const size_t *leader, const ag_metrics *m, const ag_balance *b,
-                      char **page, size_t *len)
+                      const ag_sensitivity *sens, const char *why, char **page, size_t *len)
 {
     FILE *out = open_memstream(page, len);
     const char *title = g->title ? g->title : g->name;
@@ -331,7 +473,12 @@ static int write_page(const ag_graph *g, const ag_blob *svg, const ag_partition 
         fwrite(start, 1, (size_t)(svg->data + svg->len - start), out);
     fputs("</div>\n", out);
     put_blocs(out, g, p, leader);
-    put_metrics(out, g, m);
+    if (put_metrics(out, g, m) != 0 || put_fragile(out, g, sens, why) != 0) {
+        fclose(out);
+        free(*page);
+        *page = NULL;
+        return -1;
+    }
     put_balance(out, g, b);
     put_evidence(out, g);
     fputs("<p class=\"sel\">Written by actorgraph ", out);
@@ -348,6 +495,7 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
+        {"no-sensitivity", no_argument, NULL, 'S'},
         CLI_INPUT_LONGOPTS, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -362,12 +510,15 @@ static int run(int argc, char **argv)
     ag_partition part;
     ag_metrics metrics;
     ag_balance bal;
+    ag_sensitivity sens;
+    ag_sensitivity_opts so;
     ag_output o;
+    char why[160];
     ag_graph *g = NULL;
     cli_input in;
     ag_error err;
     ag_status st;
-    int c, rc = AG_EXIT_OK, quiet = 0;
+    int c, rc = AG_EXIT_OK, quiet = 0, sensitivity = 1, have_sens = 0;
 
     ag_render_opts_init(&ropts);
     ag_cluster_opts_init(&copts);
@@ -375,6 +526,8 @@ static int run(int argc, char **argv)
     memset(&part, 0, sizeof part);
     memset(&metrics, 0, sizeof metrics);
     memset(&bal, 0, sizeof bal);
+    memset(&sens, 0, sizeof sens);
+    memset(&so, 0, sizeof so);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:qh", longopts, NULL)) != -1) {
         switch (c) {
@@ -386,6 +539,9 @@ static int run(int argc, char **argv)
         case 'q':
             quiet = 1;
             cli_progress_quiet();
+            break;
+        case 'S':
+            sensitivity = 0;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -433,7 +589,29 @@ static int run(int argc, char **argv)
         rc = cli_exit_code(st, 0);
         goto cleanup;
     }
-    if (write_page(g, &svg, &part, leader, &metrics, &bal, &page, &page_len) != 0) {
+    /* the fragile conclusions: the page's own blocs and top actors */
+    so.metrics = (1u << AG_METRIC_COUNT) - 1;
+    so.ties = AG_TIES_POSITIVE;
+    so.paths = AG_PATHS_AUTO;
+    so.top = TOP_ACTORS;
+    so.blocs = true;
+    so.cluster = copts;
+    snprintf(why, sizeof why, "--no-sensitivity");
+    if (sensitivity && g->n_relations > AG_SENSITIVITY_MAX_RELATIONS) {
+        snprintf(why, sizeof why,
+                 "%zu relations, past the %d the check allows (it analyses the graph once "
+                 "per relation); select fewer (--as-of, --from/--to, --min-confidence)",
+                 g->n_relations, AG_SENSITIVITY_MAX_RELATIONS);
+    } else if (sensitivity) {
+        if ((st = ag_sensitivity_compute(g, &so, &sens, &err)) != AG_OK) {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
+            goto cleanup;
+        }
+        have_sens = 1;
+    }
+    if (write_page(g, &svg, &part, leader, &metrics, &bal, have_sens ? &sens : NULL, why, &page,
+                   &page_len) != 0) {
         fprintf(stderr, "actorgraph: brief: out of memory, or no <svg> in the diagram\n");
         rc = AG_EXIT_INTERNAL;
         goto cleanup;
@@ -451,6 +629,7 @@ cleanup:
     ag_partition_destroy(&part);
     ag_metrics_destroy(&metrics);
     ag_balance_destroy(&bal);
+    ag_sensitivity_destroy(&sens);
     ag_graph_free(g);
     return rc;
 }

@@ -11,8 +11,7 @@
 #include "cli.h"
 #include "table.h"
 
-/* The flags of relation r as words; how many (at most 2). */
-static int flags(const ag_relation *r, const char *out[2])
+int cli_sensitivity_flags(const ag_relation *r, const char *out[2])
 {
     int k = 0;
     if (r->confidence == AG_CONF_SPECULATIVE)
@@ -38,9 +37,8 @@ static int by_pair(const void *pa, const void *pb)
     return a->v < b->v ? -1 : a->v > b->v;
 }
 
-/* moved[v] = 1 when v's bloc-mates differ between before and after: its
- * bloc before and after do not hold the same actors. -1 out of memory. */
-static int movers(size_t n, const size_t *before, const size_t *after, unsigned char *moved)
+int cli_sensitivity_moved(size_t n, const size_t *before, const size_t *after,
+                          unsigned char *moved)
 {
     size_t *nb = calloc(n + 1, sizeof *nb), *na = calloc(n + 1, sizeof *na);
     pairkey *p = malloc((n + 1) * sizeof *p);
@@ -111,7 +109,7 @@ static size_t count_flagged(const ag_graph *g, const ag_sensitivity *s)
     size_t k = 0;
     const char *f[2];
     for (size_t i = 0; i < s->n_items; i++)
-        k += flags(&g->relations[s->items[i].relation], f) > 0;
+        k += cli_sensitivity_flags(&g->relations[s->items[i].relation], f) > 0;
     return k;
 }
 
@@ -149,7 +147,7 @@ static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         const ag_sensitivity_item *it = &s->items[i];
         const ag_relation *r = &g->relations[it->relation];
         const char *f[2];
-        int nf = flags(r, f);
+        int nf = cli_sensitivity_flags(r, f);
         fputs(md ? "- " : nf ? "! " : li, out);
         if (md && nf)
             fputs("**!** ", out);
@@ -171,7 +169,7 @@ static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         }
         if (it->bloc) {
             int first = 1;
-            if (movers(s->n, s->bloc, it->bloc, moved) != 0) {
+            if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
                 free(moved);
                 return -1;
             }
@@ -197,7 +195,7 @@ static void print_csv(FILE *out, const ag_graph *g, const ag_sensitivity *s)
         const ag_sensitivity_item *it = &s->items[i];
         const ag_relation *r = &g->relations[it->relation];
         const char *f[2];
-        int nf = flags(r, f), first = 1;
+        int nf = cli_sensitivity_flags(r, f), first = 1;
         cli_put_csv_field(out, r->id);
         fputc(',', out);
         cli_put_csv_field(out, g->actors[r->source].id);
@@ -247,7 +245,7 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         const ag_sensitivity_item *it = &s->items[i];
         const ag_relation *r = &g->relations[it->relation];
         const char *f[2];
-        int nf = flags(r, f);
+        int nf = cli_sensitivity_flags(r, f);
         json_t *c = json_object(), *fl = json_array(), *mets = json_object();
         if (!c || !fl || !mets || json_array_append_new(changes, c) != 0) {
             json_decref(fl);
@@ -276,7 +274,7 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         json_object_set_new(c, "metrics", mets);
         if (it->bloc) {
             json_t *b = json_object(), *mv = json_array();
-            if (movers(s->n, s->bloc, it->bloc, moved) != 0) {
+            if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
                 json_decref(b);
                 json_decref(mv);
                 goto cleanup;

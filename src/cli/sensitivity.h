@@ -16,4 +16,14 @@ int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,
                           const ag_sensitivity_opts *o, int fmt, const char *command,
                           const char *input);
 
+/* The flags of relation r as words ("speculative", "no evidence", "one
+ * piece of evidence"); how many (at most 2). */
+int cli_sensitivity_flags(const ag_relation *r, const char *out[2]);
+
+/* moved[v] = 1 when v's bloc-mates differ between the partitions before
+ * and after (n actors): its bloc before and after do not hold the same
+ * actors. 0, or -1 when out of memory. */
+int cli_sensitivity_moved(size_t n, const size_t *before, const size_t *after,
+                          unsigned char *moved);
+
 #endif

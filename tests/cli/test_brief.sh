@@ -40,6 +40,26 @@ selection)
     grep -q '<td>confirmed</td>' stdout || fail "no confirmed evidence row"
     ! grep -q '<td>reported</td>\|<td>speculative</td>' stdout || fail "unselected relations listed"
     ;;
+fragile)
+    # the fragile conclusions agree with report --sensitivity, on the
+    # article and on the Correlates of War graph as of 1946
+    expect 0 "$bin" brief "$graph" -q -o brief.html
+    python3 "$tests/cli/check_brief_fragile.py" brief.html "$graph" "$bin" || fail "article"
+    grep -q '<h2 id="fragile">Fragile conclusions</h2>' brief.html || fail "no section"
+    cow=$tests/../graphs/cow.json
+    expect 0 "$bin" brief "$cow" --as-of 1946 -q -o cow.html
+    python3 "$tests/cli/check_brief_fragile.py" cow.html "$cow" "$bin" --as-of 1946 \
+        || fail "cow 1946"
+    ;;
+fragile_skipped)
+    expect 0 "$bin" brief "$graph" --no-sensitivity -q -o brief.html
+    grep -q '<h2 id="fragile">Fragile conclusions</h2>' brief.html || fail "no section"
+    grep -q '<p>Not computed: --no-sensitivity.</p>' brief.html || fail "--no-sensitivity not said"
+    ! grep -q 'class="fragile"' brief.html || fail "a table with --no-sensitivity"
+    expect 0 "$bin" brief "$tests/../graphs/cow.json" -q -o cow.html
+    grep -q '<p>Not computed: 2507 relations, past the 1000 the check allows (it analyses the graph once per relation); select fewer (--as-of, --from/--to, --min-confidence).</p>' cow.html \
+        || fail "the refusal past 1000 relations not said"
+    ;;
 deterministic)
     expect 0 "$bin" brief "$graph" -q -o a.html
     expect 0 "$bin" brief "$graph" -q -o b.html
