@@ -88,13 +88,17 @@ ag_status ag_metrics_compute_paths(const ag_graph *g, ag_ties ties, ag_paths pat
                                    ag_metrics *out, ag_error *err);
 void ag_metrics_destroy(ag_metrics *m);
 
-/* The leading actors on one metric (docs/analysis.md, "Which conclusions
- * hang on one relation"): actors in order of value v[a], largest first;
- * values within a relative 1e-9 (1e-12 near zero) of the largest of their
- * run count as equal, so rounding noise never orders them, and equal values
- * go by id. Actors scoring 0 (within 1e-12) or NaN are left out. top
- * receives the first min(k, scoring actors) actor indexes and *count how
- * many. O(n log n). AG_OK or AG_ENOMEM. */
+/* Every actor in order of the scores v (one per actor; docs/analysis.md,
+ * "Which conclusions hang on one relation"): largest first; values within a
+ * relative 1e-9 (1e-12 near zero) of the largest of their run count as
+ * equal, so rounding noise never orders them, and equal values go by id;
+ * NaN last, by id. order receives the n actor indexes. O(n log n).
+ * AG_OK or AG_ENOMEM. */
+ag_status ag_metric_order(const ag_graph *g, const double *v, size_t *order, ag_error *err);
+
+/* The leading actors on scores v: the first k of ag_metric_order leaving
+ * out actors scoring 0 (within 1e-12) or NaN. top receives min(k, scoring
+ * actors) actor indexes and *count how many. AG_OK or AG_ENOMEM. */
 ag_status ag_metric_top(const ag_graph *g, const double *v, size_t k, size_t *top, size_t *count,
                         ag_error *err);
 

@@ -961,10 +961,14 @@ typedef struct scored {
     size_t a;
 } scored;
 
+/* Largest first, NaN last, then by id. */
 static int by_value_desc(const void *pa, const void *pb)
 {
     const scored *a = pa, *b = pb;
-    if (a->v != b->v)
+    int na = isnan(a->v), nb = isnan(b->v);
+    if (na != nb)
+        return na - nb;
+    if (!na && a->v != b->v)
         return a->v > b->v ? -1 : 1;
     return strcmp(a->id, b->id);
 }
@@ -974,30 +978,45 @@ static int by_id(const void *pa, const void *pb)
     return strcmp(((const scored *)pa)->id, ((const scored *)pb)->id);
 }
 
-ag_status ag_metric_top(const ag_graph *g, const double *v, size_t k, size_t *top, size_t *count,
-                        ag_error *err)
+ag_status ag_metric_order(const ag_graph *g, const double *v, size_t *order, ag_error *err)
 {
-    size_t n = g->n_actors, m = 0;
+    size_t n = g->n_actors;
     scored *s = malloc((n + 1) * sizeof *s);
 
-    *count = 0;
     if (!s)
         return ag_error_set(err, AG_ENOMEM, "out of memory");
     for (size_t a = 0; a < n; a++)
-        if (!isnan(v[a]) && fabs(v[a]) > 1e-12)
-            s[m++] = (scored){v[a], g->actors[a].id, a};
-    qsort(s, m, sizeof *s, by_value_desc);
+        s[a] = (scored){v[a], g->actors[a].id, a};
+    qsort(s, n, sizeof *s, by_value_desc);
     /* runs of values close to their largest: equal, so by id */
-    for (size_t i = 0; i < m && i < k;) {
+    for (size_t i = 0; i < n && !isnan(s[i].v);) {
         size_t j = i + 1;
         double tol = fmax(1e-9 * fabs(s[i].v), 1e-12);
-        while (j < m && s[i].v - s[j].v <= tol)
+        while (j < n && !isnan(s[j].v) && s[i].v - s[j].v <= tol)
             j++;
-        qsort(s + i, j - i, sizeof *s, by_id);
+        if (j - i > 1)
+            qsort(s + i, j - i, sizeof *s, by_id);
         i = j;
     }
-    for (size_t i = 0; i < m && i < k; i++)
-        top[(*count)++] = s[i].a;
+    for (size_t i = 0; i < n; i++)
+        order[i] = s[i].a;
     free(s);
     return AG_OK;
+}
+
+ag_status ag_metric_top(const ag_graph *g, const double *v, size_t k, size_t *top, size_t *count,
+                        ag_error *err)
+{
+    size_t n = g->n_actors, *order = malloc((n + 1) * sizeof *order);
+    ag_status st;
+
+    *count = 0;
+    if (!order)
+        return ag_error_set(err, AG_ENOMEM, "out of memory");
+    if ((st = ag_metric_order(g, v, order, err)) == AG_OK)
+        for (size_t i = 0; i < n && *count < k; i++)
+            if (!isnan(v[order[i]]) && fabs(v[order[i]]) > 1e-12)
+                top[(*count)++] = order[i];
+    free(order);
+    return st;
 }

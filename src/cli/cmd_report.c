@@ -76,21 +76,12 @@ typedef struct report {
 
 static const report *sort_ctx;
 
+/* By name then id, or by id. */
 static int by_key(const void *pa, const void *pb)
 {
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
     const ag_graph *g = sort_ctx->g;
-    int c = 0;
-    if (sort_ctx->sort_kind == SORT_METRIC || sort_ctx->sort_kind == SORT_AMBIGUITY ||
-        sort_ctx->sort_kind == SORT_BROKERAGE) {
-        const double *v = sort_ctx->sort_kind == SORT_AMBIGUITY   ? sort_ctx->roles.ambiguity
-                          : sort_ctx->sort_kind == SORT_BROKERAGE ? sort_ctx->roles.brokerage
-                                                                  : sort_ctx->m.v[sort_ctx->sort_metric];
-        double x = v[a], y = v[b];
-        c = x > y ? -1 : x < y;
-    } else if (sort_ctx->sort_kind == SORT_NAME) {
-        c = strcmp(g->actors[a].name, g->actors[b].name);
-    }
+    int c = sort_ctx->sort_kind == SORT_NAME ? strcmp(g->actors[a].name, g->actors[b].name) : 0;
     return c ? c : strcmp(g->actors[a].id, g->actors[b].id);
 }
 
@@ -664,10 +655,19 @@ static int run(int argc, char **argv)
         rc = AG_EXIT_INTERNAL;
         goto cleanup;
     }
-    for (size_t i = 0; i < g->n_actors; i++)
-        r.order[i] = i;
-    sort_ctx = &r;
-    qsort(r.order, g->n_actors, sizeof *r.order, by_key);
+    if (r.sort_kind == SORT_ID || r.sort_kind == SORT_NAME) {
+        for (size_t i = 0; i < g->n_actors; i++)
+            r.order[i] = i;
+        sort_ctx = &r;
+        qsort(r.order, g->n_actors, sizeof *r.order, by_key);
+    } else if ((st = ag_metric_order(g, r.sort_kind == SORT_AMBIGUITY   ? r.roles.ambiguity
+                                        : r.sort_kind == SORT_BROKERAGE ? r.roles.brokerage
+                                                                        : r.m.v[r.sort_metric],
+                                     r.order, &err)) != AG_OK) {
+        cli_print_error(&err);
+        rc = cli_exit_code(st, 0);
+        goto cleanup;
+    }
     r.shown = r.top > 0 && (size_t)r.top < g->n_actors ? (size_t)r.top : g->n_actors;
 
     switch (fmt) {

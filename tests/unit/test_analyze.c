@@ -1,4 +1,5 @@
 /* Analysis on hand-computed cases: how relations combine, PN, balance. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "actorgraph/actorgraph.h"
@@ -190,6 +191,36 @@ static void test_names(void)
     CHECK_STR(ag_metric_name(AG_M_PN), "pn");
 }
 
+/* Scores equal but for rounding noise order by id, even where their noise
+ * straddles a rounding boundary; NaN goes last, and the top leaves out 0
+ * and NaN. Actors c b a d e f g; expected order worked by hand. */
+static void test_metric_order(void)
+{
+    ag_graph *g = parse("{\"actorgraph\": 1, \"title\": \"t\", \"actors\": ["
+                        "{\"id\": \"c\"}, {\"id\": \"b\"}, {\"id\": \"a\"}, {\"id\": \"d\"},"
+                        "{\"id\": \"e\"}, {\"id\": \"f\"}, {\"id\": \"g\"}], \"relations\": []}");
+    /* c 1; b, a, d one score 0.9465232469675 with noise (12 digits would
+       round b and d apart); e NaN; f 0; g 0.5 */
+    double v[7] = {1.0, 0.9465232469674977 + 3e-16, 0.9465232469674977, 0.9465232469674977 - 3e-16,
+                   NAN, 0.0, 0.5};
+    size_t order[7], top[7], count = 9;
+    ag_error err;
+    const char *want[7] = {"c", "a", "b", "d", "g", "f", "e"};
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    CHECK(ag_metric_order(g, v, order, &err) == AG_OK);
+    for (int i = 0; i < 7; i++)
+        CHECK_STR(g->actors[order[i]].id, want[i]);
+    CHECK(ag_metric_top(g, v, 3, top, &count, &err) == AG_OK);
+    CHECK_INT(count, 3);
+    CHECK_STR(g->actors[top[2]].id, "b");
+    CHECK(ag_metric_top(g, v, 7, top, &count, &err) == AG_OK);
+    CHECK_INT(count, 5); /* f (0) and e (NaN) left out */
+    CHECK_STR(g->actors[top[4]].id, "g");
+    ag_graph_free(g);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -277,6 +308,7 @@ int main(void)
     test_pn_two_actors();
     test_small_weights();
     test_names();
+    test_metric_order();
     test_net_order();
     TEST_END();
 }
