@@ -2,7 +2,6 @@
  * actors dropped (docs/analysis.md, "What if"). */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "actorgraph/cluster.h"
 #include "actorgraph/render.h"
 #include "actorgraph/scenario.h"
+#include "actorgraph/whatif.h"
 #include "cli.h"
 #include "table.h"
 
@@ -58,335 +58,27 @@ enum { FMT_TABLE, FMT_JSON };
 #define TRIANGLES_SHOWN 10
 #define TRIANGLES_JSON 100
 
-typedef struct side {
-    const ag_graph *g;
-    ag_metrics m;
-    ag_balance bal;
-    ag_partition p;
-    size_t *leader;
-    size_t *rank[AG_METRIC_COUNT];
-    /* the signed pair graph in base actor indexes, sorted by (a, b) */
-    ag_pair_tie *pairs;
-    size_t n_pairs;
-} side;
-
-/* A triangle whose balance changed, in base actor indexes. */
-typedef struct tri_change {
-    size_t a, b, c;
-    int was;   /* before: 1 balanced, 0 unbalanced, -1 not a triangle */
-    int now;   /* after: the same */
-    double weight; /* after when it is a triangle after, else before */
-} tri_change;
-
-typedef struct mover {
-    size_t base, scen;
-    long delta; /* rank before - rank after: positive moved up */
-} mover;
-
+/* The command's state: what it parsed, the scenario and the comparison. */
 typedef struct whatif {
     const char *input;
     const ag_graph *g;
     ag_scenario sc;
     const ag_scenario_spec *spec;
-    side s[2];
+    ag_whatif_opts opts;
+    ag_whatif c;
     long top;
-    size_t *ident;   /* scenario bloc -> identity (base bloc or new) */
-    size_t next_id;
-    size_t *moved;   /* scenario actors whose bloc changed */
-    size_t n_moved;
-    unsigned char *bloc_changed; /* per scenario bloc: members or leader differ */
-    size_t n_changed_blocs;
-    tri_change *tri;
-    size_t n_tri, n_unb, n_bal, n_gone; /* became unbalanced, balanced, dissolved */
-    mover *mv;       /* per metric, all actors of the scenario, sorted */
-    size_t *n_mv;
 } whatif;
-
-/* ---- computing ---- */
-
-static int cmp_pair(const void *pa, const void *pb)
-{
-    const ag_pair_tie *x = pa, *y = pb;
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    return x->b < y->b ? -1 : x->b > y->b;
-}
-
-/* The signed pair graph of g as ag_cluster describes it (sum of sign *
- * weight of each pair's relations), its actors mapped by map (NULL: as
- * they are); pairs that sum to 0 are left out. */
-static int pair_graph(const ag_graph *g, const size_t *map, side *s)
-{
-    size_t k = 0;
-    s->pairs = malloc((g->n_relations + 1) * sizeof *s->pairs);
-    if (!s->pairs)
-        return -1;
-    for (size_t i = 0; i < g->n_relations; i++) {
-        const ag_relation *r = &g->relations[i];
-        size_t a = map ? map[r->source] : r->source, b = map ? map[r->target] : r->target;
-        if (a == b)
-            continue;
-        s->pairs[k++] = (ag_pair_tie){a < b ? a : b, a < b ? b : a, r->sign * r->weight};
-    }
-    qsort(s->pairs, k, sizeof *s->pairs, cmp_pair);
-    s->n_pairs = 0;
-    for (size_t i = 0; i < k;) {
-        ag_pair_tie t = s->pairs[i++];
-        while (i < k && s->pairs[i].a == t.a && s->pairs[i].b == t.b)
-            t.s += s->pairs[i++].s;
-        if (t.s != 0)
-            s->pairs[s->n_pairs++] = t;
-    }
-    return 0;
-}
-
-/* The net value of pair {a, b} (a < b), 0 when there is none. */
-static double pair_value(const side *s, size_t a, size_t b)
-{
-    ag_pair_tie key = {a, b, 0};
-    const ag_pair_tie *t = bsearch(&key, s->pairs, s->n_pairs, sizeof key, cmp_pair);
-    return t ? t->s : 0;
-}
-
-/* Sum of |s| over the three ties of triangle a < b < c on side s. */
-static double triangle_weight(const side *s, size_t a, size_t b, size_t c)
-{
-    return fabs(pair_value(s, a, b)) + fabs(pair_value(s, a, c)) + fabs(pair_value(s, b, c));
-}
-
-/* 1 balanced, 0 unbalanced, -1 not a triangle of side s. */
-static int triangle_state(const side *s, size_t a, size_t b, size_t c)
-{
-    double x = pair_value(s, a, b), y = pair_value(s, a, c), z = pair_value(s, b, c);
-    if (x == 0 || y == 0 || z == 0)
-        return -1;
-    return ((x < 0) + (y < 0) + (z < 0)) % 2 == 0;
-}
-
-/* Competition ranks of values v over n actors (1 + the number of actors
- * with a larger value; values within 1e-9 relative count as equal). */
-static const double *rank_values;
-
-static int by_value(const void *pa, const void *pb)
-{
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    double x = rank_values[a], y = rank_values[b];
-    if (x != y)
-        return x > y ? -1 : 1;
-    return a < b ? -1 : a > b;
-}
-
-static int ranks(const double *v, size_t n, size_t *out)
-{
-    size_t *order = malloc((n + 1) * sizeof *order);
-    if (!order)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    rank_values = v;
-    qsort(order, n, sizeof *order, by_value);
-    for (size_t i = 0; i < n; i++) {
-        size_t a = order[i];
-        if (i > 0) {
-            double prev = v[order[i - 1]];
-            if (prev - v[a] <= 1e-9 * fmax(1.0, fabs(prev))) {
-                out[a] = out[order[i - 1]];
-                continue;
-            }
-        }
-        out[a] = i + 1;
-    }
-    free(order);
-    return 0;
-}
-
-static int by_move(const void *pa, const void *pb)
-{
-    const mover *x = pa, *y = pb;
-    long ax = labs(x->delta), ay = labs(y->delta);
-    if (ax != ay)
-        return ax > ay ? -1 : 1;
-    return x->base < y->base ? -1 : x->base > y->base; /* file order */
-}
-
-static int metric_usable(const whatif *w, int k)
-{
-    unsigned bad = AG_MF_MISSING | AG_MF_SKIPPED;
-    return !(w->s[0].m.flags[k] & bad) && !(w->s[1].m.flags[k] & bad);
-}
-
-static int cmp_tri(const void *pa, const void *pb)
-{
-    const tri_change *x = pa, *y = pb;
-    if (x->now != y->now)
-        return x->now > y->now ? -1 : 1; /* grouped by outcome; listed per group */
-    if (x->weight != y->weight)
-        return x->weight > y->weight ? -1 : 1;
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    if (x->b != y->b)
-        return x->b < y->b ? -1 : 1;
-    return x->c < y->c ? -1 : x->c > y->c;
-}
-
-static ag_status compute(whatif *w, ag_error *err)
-{
-    ag_cluster_opts copts;
-    ag_status st;
-    size_t n0 = w->g->n_actors, n1 = w->sc.graph->n_actors, *prev = NULL, *count = NULL, cap;
-
-    ag_cluster_opts_init(&copts);
-    w->s[0].g = w->g;
-    w->s[1].g = w->sc.graph;
-    for (int i = 0; i < 2; i++) {
-        side *s = &w->s[i];
-        size_t n = i ? n1 : n0;
-        if ((st = ag_metrics_compute_paths(s->g, AG_TIES_POSITIVE, AG_PATHS_AUTO, &s->m, err)) !=
-                AG_OK ||
-            (st = ag_balance_compute(s->g, &s->bal, err)) != AG_OK ||
-            (st = ag_cluster(s->g, &copts, &s->p, err)) != AG_OK)
-            return st;
-        s->leader = malloc((s->p.n_blocs + 1) * sizeof *s->leader);
-        if (!s->leader)
-            goto oom;
-        if ((st = ag_bloc_leaders(s->g, s->p.bloc, s->p.n_blocs, s->leader, err)) != AG_OK)
-            return st;
-        for (int k = 0; k < AG_METRIC_COUNT; k++) {
-            s->rank[k] = malloc((n + 1) * sizeof *s->rank[k]);
-            if (!s->rank[k] || ranks(s->m.v[k], n, s->rank[k]) != 0)
-                goto oom;
-        }
-        if (pair_graph(s->g, i ? w->sc.base_actor : NULL, s) != 0)
-            goto oom;
-    }
-
-    /* blocs: the scenario's matched to the base's */
-    prev = malloc((n1 + 1) * sizeof *prev);
-    w->ident = malloc((w->s[1].p.n_blocs + 1) * sizeof *w->ident);
-    w->moved = malloc((n1 + 1) * sizeof *w->moved);
-    if (!prev || !w->ident || !w->moved)
-        goto oom;
-    for (size_t v = 0; v < n1; v++)
-        prev[v] = w->s[0].p.bloc[w->sc.base_actor[v]];
-    w->next_id = w->s[0].p.n_blocs;
-    if ((st = ag_bloc_match(n1, prev, w->s[1].p.bloc, w->s[1].p.n_blocs, &w->next_id, w->ident,
-                            err)) != AG_OK)
-        goto cleanup;
-    for (size_t v = 0; v < n1; v++)
-        if (w->ident[w->s[1].p.bloc[v]] != prev[v])
-            w->moved[w->n_moved++] = v;
-    /* a scenario bloc changed unless it has its base bloc's members and
-       leader */
-    w->bloc_changed = calloc(w->s[1].p.n_blocs + 1, 1);
-    count = calloc(w->next_id + 1, sizeof *count);
-    if (!w->bloc_changed || !count)
-        goto oom;
-    for (size_t v = 0; v < n0; v++)
-        count[w->s[0].p.bloc[v]]++;
-    for (size_t v = 0; v < n1; v++)
-        count[w->ident[w->s[1].p.bloc[v]]]--;
-    for (size_t v = 0; v < n1; v++) {
-        size_t bl = w->s[1].p.bloc[v], id = w->ident[bl];
-        if (id >= w->s[0].p.n_blocs || prev[v] != id || count[id] != 0 ||
-            w->s[0].leader[id] != w->sc.base_actor[w->s[1].leader[bl]])
-            w->bloc_changed[bl] = 1;
-    }
-    for (size_t bl = 0; bl < w->s[1].p.n_blocs; bl++)
-        w->n_changed_blocs += w->bloc_changed[bl];
-
-    /* triangles: every unbalanced one of either side, classified */
-    cap = w->s[0].bal.n_unbalanced + w->s[1].bal.n_unbalanced + 1;
-    w->tri = malloc(cap * sizeof *w->tri);
-    if (!w->tri)
-        goto oom;
-    for (size_t i = 0; i < w->s[0].bal.n_unbalanced; i++) {
-        const ag_triangle *t = &w->s[0].bal.unbalanced[i];
-        int now = triangle_state(&w->s[1], t->a, t->b, t->c);
-        if (now != 0)
-            w->tri[w->n_tri++] = (tri_change){
-                t->a, t->b, t->c, 0, now,
-                now == 1 ? triangle_weight(&w->s[1], t->a, t->b, t->c) : t->weight};
-    }
-    for (size_t i = 0; i < w->s[1].bal.n_unbalanced; i++) {
-        const ag_triangle *t = &w->s[1].bal.unbalanced[i];
-        size_t a = w->sc.base_actor[t->a], b = w->sc.base_actor[t->b],
-               c = w->sc.base_actor[t->c];
-        int was = triangle_state(&w->s[0], a, b, c);
-        if (was != 0)
-            w->tri[w->n_tri++] = (tri_change){a, b, c, was, 0, t->weight};
-    }
-    for (size_t i = 0; i < w->n_tri; i++) {
-        if (w->tri[i].now == 0)
-            w->n_unb++;
-        else if (w->tri[i].now == 1)
-            w->n_bal++;
-        else
-            w->n_gone++;
-    }
-    qsort(w->tri, w->n_tri, sizeof *w->tri, cmp_tri);
-
-    /* rank movers per metric, over the actors of both */
-    w->mv = malloc((AG_METRIC_COUNT * n1 + 1) * sizeof *w->mv);
-    w->n_mv = calloc(AG_METRIC_COUNT, sizeof *w->n_mv);
-    if (!w->mv || !w->n_mv)
-        goto oom;
-    for (int k = 0; k < AG_METRIC_COUNT; k++) {
-        mover *list = w->mv + (size_t)k * n1;
-        if (!metric_usable(w, k))
-            continue;
-        for (size_t v = 0; v < n1; v++) {
-            size_t b = w->sc.base_actor[v];
-            long d = (long)w->s[0].rank[k][b] - (long)w->s[1].rank[k][v];
-            if (d)
-                list[w->n_mv[k]++] = (mover){b, v, d};
-        }
-        qsort(list, w->n_mv[k], sizeof *list, by_move);
-    }
-    st = AG_OK;
-    goto cleanup;
-oom:
-    st = ag_error_set(err, AG_ENOMEM, "out of memory");
-cleanup:
-    free(prev);
-    free(count);
-    return st;
-}
-
-static void whatif_destroy(whatif *w)
-{
-    for (int i = 0; i < 2; i++) {
-        side *s = &w->s[i];
-        ag_metrics_destroy(&s->m);
-        ag_balance_destroy(&s->bal);
-        ag_partition_destroy(&s->p);
-        free(s->leader);
-        free(s->pairs);
-        for (int k = 0; k < AG_METRIC_COUNT; k++)
-            free(s->rank[k]);
-    }
-    free(w->ident);
-    free(w->moved);
-    free(w->bloc_changed);
-    free(w->tri);
-    free(w->mv);
-    free(w->n_mv);
-    ag_scenario_destroy(&w->sc);
-}
 
 /* The id of the actor naming base bloc or identity id. */
 static const char *ident_name(const whatif *w, size_t id)
 {
-    if (id < w->s[0].p.n_blocs)
-        return w->g->actors[w->s[0].leader[id]].id;
-    for (size_t b = 0; b < w->s[1].p.n_blocs; b++)
-        if (w->ident[b] == id)
-            return w->sc.graph->actors[w->s[1].leader[b]].id;
-    return "?";
+    return id < w->c.next_id ? w->g->actors[w->c.ident_leader[id]].id : "?";
 }
 
 static const char *state_word(int s)
 {
-    return s == 1 ? "balanced" : s == 0 ? "unbalanced" : "no triangle";
+    return s == AG_TRI_BALANCED ? "balanced" : s == AG_TRI_UNBALANCED ? "unbalanced"
+                                                                     : "no triangle";
 }
 
 static char sign_char(double v)
@@ -403,13 +95,15 @@ static void put_id(FILE *out, const ag_graph *g, size_t a)
 
 static void print_tri(const whatif *w, FILE *out, int now, const char *head)
 {
-    size_t total = now == 0 ? w->n_unb : now == 1 ? w->n_bal : w->n_gone, shown = 0;
+    size_t total = now == AG_TRI_UNBALANCED ? w->c.n_unbalanced
+                   : now == AG_TRI_BALANCED ? w->c.n_balanced
+                                            : w->c.n_dissolved,
+           shown = 0;
     if (!total)
         return;
     fprintf(out, "\n%s (%zu):\n", head, total);
-    for (size_t i = 0; i < w->n_tri && shown < TRIANGLES_SHOWN; i++) {
-        const tri_change *t = &w->tri[i];
-        const side *s = &w->s[now == -1 ? 0 : 1];
+    for (size_t i = 0; i < w->c.n_tri && shown < TRIANGLES_SHOWN; i++) {
+        const ag_whatif_triangle *t = &w->c.tri[i];
         if (t->now != now)
             continue;
         fputs("  ", out);
@@ -418,9 +112,8 @@ static void print_tri(const whatif *w, FILE *out, int now, const char *head)
         put_id(out, w->g, t->b);
         fputc(' ', out);
         put_id(out, w->g, t->c);
-        fprintf(out, "  %c%c%c  weight %.3f; was %s\n", sign_char(pair_value(s, t->a, t->b)),
-                sign_char(pair_value(s, t->a, t->c)), sign_char(pair_value(s, t->b, t->c)),
-                t->weight, state_word(t->was));
+        fprintf(out, "  %c%c%c  weight %.3f; was %s\n", sign_char(t->ab), sign_char(t->ac),
+                sign_char(t->bc), t->weight, state_word(t->was));
         shown++;
     }
     if (total > shown)
@@ -430,7 +123,7 @@ static void print_tri(const whatif *w, FILE *out, int now, const char *head)
 static void print_table(const whatif *w, FILE *out)
 {
     const ag_graph *g = w->g;
-    const side *b = &w->s[0], *a = &w->s[1];
+    const ag_whatif_side *b = &w->c.side[0], *a = &w->c.side[1];
 
     fputs("What if: ", out);
     cli_put_escaped(out, g->title ? g->title : g->name);
@@ -459,9 +152,9 @@ static void print_table(const whatif *w, FILE *out)
             b->p.n_blocs, a->p.n_blocs, b->p.frustration_count, b->p.frustration_weight,
             a->p.frustration_count, a->p.frustration_weight);
     for (size_t bl = 0; bl < a->p.n_blocs; bl++) {
-        size_t id = w->ident[bl], lead = w->sc.base_actor[a->leader[bl]];
+        size_t id = w->c.ident[bl], lead = w->sc.base_actor[a->leader[bl]];
         const char *name = ident_name(w, id), *sep = ": ";
-        if (!w->bloc_changed[bl])
+        if (!w->c.bloc_changed[bl])
             continue;
         fputs("  after: bloc of ", out);
         cli_put_escaped(out, name);
@@ -480,14 +173,14 @@ static void print_table(const whatif *w, FILE *out)
             }
         fputc('\n', out);
     }
-    if (w->n_changed_blocs < a->p.n_blocs)
-        fprintf(out, "  %zu other bloc%s as before\n", a->p.n_blocs - w->n_changed_blocs,
-                a->p.n_blocs - w->n_changed_blocs == 1 ? "" : "s");
-    if (!w->n_moved)
+    if (w->c.n_changed_blocs < a->p.n_blocs)
+        fprintf(out, "  %zu other bloc%s as before\n", a->p.n_blocs - w->c.n_changed_blocs,
+                a->p.n_blocs - w->c.n_changed_blocs == 1 ? "" : "s");
+    if (!w->c.n_moved)
         fputs("  no actor changed bloc\n", out);
-    for (size_t i = 0; i < w->n_moved; i++) {
-        size_t v = w->moved[i], base = w->sc.base_actor[v];
-        size_t to = w->ident[a->p.bloc[v]];
+    for (size_t i = 0; i < w->c.n_moved; i++) {
+        size_t v = w->c.moved[i], base = w->sc.base_actor[v];
+        size_t to = w->c.ident[a->p.bloc[v]];
         fputs("  ", out);
         cli_print_cell(out, g->actors[base].id, 10, 0);
         fputc(' ', out);
@@ -504,20 +197,20 @@ static void print_table(const whatif *w, FILE *out)
             "balanced, index %.3f\n",
             b->bal.triangles, b->bal.balanced, b->bal.index, a->bal.triangles, a->bal.balanced,
             a->bal.index);
-    print_tri(w, out, 0, "Triangles that became unbalanced");
-    print_tri(w, out, 1, "Triangles that became balanced");
-    print_tri(w, out, -1, "Unbalanced triangles that no longer exist");
+    print_tri(w, out, AG_TRI_UNBALANCED, "Triangles that became unbalanced");
+    print_tri(w, out, AG_TRI_BALANCED, "Triangles that became balanced");
+    print_tri(w, out, AG_TRI_NONE, "Unbalanced triangles that no longer exist");
 
     fprintf(out, "\nRank changes (rank 1 = highest; top %ld movers per metric):\n", w->top);
     int any = 0;
     for (int k = 0; k < AG_METRIC_COUNT; k++) {
-        const mover *list = w->mv + (size_t)k * w->sc.graph->n_actors;
-        if (!metric_usable(w, k) || !w->n_mv[k])
+        const ag_whatif_mover *list = w->c.movers[k];
+        if (!w->c.compared[k] || !w->c.n_movers[k])
             continue;
         any = 1;
         fprintf(out, "  %s\n", ag_metric_name((ag_metric)k));
-        for (size_t i = 0; i < w->n_mv[k] && i < (size_t)w->top; i++) {
-            const mover *m = &list[i];
+        for (size_t i = 0; i < w->c.n_movers[k] && i < (size_t)w->top; i++) {
+            const ag_whatif_mover *m = &list[i];
             fputs("    ", out);
             cli_print_cell(out, g->actors[m->base].id, 10, 0);
             fputc(' ', out);
@@ -525,8 +218,8 @@ static void print_table(const whatif *w, FILE *out)
             fprintf(out, " %3zu -> %3zu (%+ld)  %.4g -> %.4g\n", b->rank[k][m->base],
                     a->rank[k][m->scen], m->delta, b->m.v[k][m->base], a->m.v[k][m->scen]);
         }
-        if (w->n_mv[k] > (size_t)w->top)
-            fprintf(out, "    ... and %zu more\n", w->n_mv[k] - (size_t)w->top);
+        if (w->c.n_movers[k] > (size_t)w->top)
+            fprintf(out, "    ... and %zu more\n", w->c.n_movers[k] - (size_t)w->top);
     }
     if (!any)
         fputs("  no rank changed\n", out);
@@ -536,7 +229,7 @@ static void print_table(const whatif *w, FILE *out)
 
 static json_t *side_json(const whatif *w, int i)
 {
-    const side *s = &w->s[i];
+    const ag_whatif_side *s = &w->c.side[i];
     json_t *o = json_object(), *blocs = json_array();
     if (!o || !blocs) {
         json_decref(o);
@@ -552,7 +245,7 @@ static json_t *side_json(const whatif *w, int i)
     json_object_set_new(o, "frustration_weight", json_real(s->p.frustration_weight));
     for (size_t b = 0; b < s->p.n_blocs; b++) {
         json_t *bl = json_object(), *mem = json_array();
-        size_t id = i ? w->ident[b] : b;
+        size_t id = i ? w->c.ident[b] : b;
         json_object_set_new(bl, "name", json_string(ident_name(w, id)));
         for (size_t v = 0; v < s->g->n_actors; v++)
             if (s->p.bloc[v] == b)
@@ -613,20 +306,20 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(root, "changes", ch);
     json_object_set_new(root, "before", side_json(w, 0));
     json_object_set_new(root, "after", side_json(w, 1));
-    for (size_t i = 0; i < w->n_moved; i++) {
-        size_t v = w->moved[i], base = w->sc.base_actor[v];
+    for (size_t i = 0; i < w->c.n_moved; i++) {
+        size_t v = w->c.moved[i], base = w->sc.base_actor[v];
+        size_t to = w->c.ident[w->c.side[1].p.bloc[v]];
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(g->actors[base].id));
-        json_object_set_new(o, "from", json_string(ident_name(w, w->s[0].p.bloc[base])));
-        json_object_set_new(o, "to", json_string(ident_name(w, w->ident[w->s[1].p.bloc[v]])));
-        json_object_set_new(o, "new_bloc",
-                            json_boolean(w->ident[w->s[1].p.bloc[v]] >= w->s[0].p.n_blocs));
+        json_object_set_new(o, "from", json_string(ident_name(w, w->c.side[0].p.bloc[base])));
+        json_object_set_new(o, "to", json_string(ident_name(w, to)));
+        json_object_set_new(o, "new_bloc", json_boolean(to >= w->c.side[0].p.n_blocs));
         json_array_append_new(moved, o);
     }
     json_object_set_new(root, "bloc_changes", moved);
     size_t shown[3] = {0, 0, 0};
-    for (size_t i = 0; i < w->n_tri; i++) {
-        const tri_change *t = &w->tri[i];
+    for (size_t i = 0; i < w->c.n_tri; i++) {
+        const ag_whatif_triangle *t = &w->c.tri[i];
         json_t *o, *ids;
         if (shown[t->now + 1]++ >= TRIANGLES_JSON)
             continue;
@@ -644,27 +337,29 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(root, "triangle_changes", tris);
     {
         json_t *counts = json_object();
-        json_object_set_new(counts, "became_unbalanced", json_integer((json_int_t)w->n_unb));
-        json_object_set_new(counts, "became_balanced", json_integer((json_int_t)w->n_bal));
-        json_object_set_new(counts, "dissolved", json_integer((json_int_t)w->n_gone));
+        json_object_set_new(counts, "became_unbalanced",
+                            json_integer((json_int_t)w->c.n_unbalanced));
+        json_object_set_new(counts, "became_balanced", json_integer((json_int_t)w->c.n_balanced));
+        json_object_set_new(counts, "dissolved", json_integer((json_int_t)w->c.n_dissolved));
         json_object_set_new(root, "triangle_counts", counts);
     }
     for (int k = 0; k < AG_METRIC_COUNT; k++) {
-        const mover *list = w->mv + (size_t)k * w->sc.graph->n_actors;
+        const ag_whatif_mover *list = w->c.movers[k];
         json_t *a = json_array();
-        if (!metric_usable(w, k)) {
+        if (!w->c.compared[k]) {
             json_decref(a);
             json_object_set_new(rk, ag_metric_name((ag_metric)k), json_null());
             continue;
         }
-        for (size_t i = 0; i < w->n_mv[k] && i < (size_t)w->top; i++) {
-            const mover *m = &list[i];
+        for (size_t i = 0; i < w->c.n_movers[k] && i < (size_t)w->top; i++) {
+            const ag_whatif_mover *m = &list[i];
+            const ag_whatif_side *b = &w->c.side[0], *af = &w->c.side[1];
             json_t *o = json_object();
             json_object_set_new(o, "id", json_string(g->actors[m->base].id));
-            json_object_set_new(o, "rank_before", json_integer((json_int_t)w->s[0].rank[k][m->base]));
-            json_object_set_new(o, "rank_after", json_integer((json_int_t)w->s[1].rank[k][m->scen]));
-            json_object_set_new(o, "value_before", json_real(w->s[0].m.v[k][m->base]));
-            json_object_set_new(o, "value_after", json_real(w->s[1].m.v[k][m->scen]));
+            json_object_set_new(o, "rank_before", json_integer((json_int_t)b->rank[k][m->base]));
+            json_object_set_new(o, "rank_after", json_integer((json_int_t)af->rank[k][m->scen]));
+            json_object_set_new(o, "value_before", json_real(b->m.v[k][m->base]));
+            json_object_set_new(o, "value_after", json_real(af->m.v[k][m->scen]));
             json_array_append_new(a, o);
         }
         json_object_set_new(rk, ag_metric_name((ag_metric)k), a);
@@ -674,9 +369,13 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(opts, "add", strings(w->spec->add, w->spec->n_add));
     json_object_set_new(opts, "drop_actor", strings(w->spec->drop_actor, w->spec->n_drop_actor));
     json_object_set_new(opts, "top", json_integer(w->top));
-    json_object_set_new(opts, "ties", json_string("positive"));
-    json_object_set_new(opts, "paths", json_string("auto"));
-    json_object_set_new(opts, "method", json_string(ag_cluster_method_name(AG_CLUSTER_SIGNED)));
+    json_object_set_new(opts, "ties", json_string(ag_ties_name(w->opts.ties)));
+    json_object_set_new(opts, "paths",
+                        json_string(w->opts.paths == AG_PATHS_AUTO    ? "auto"
+                                    : w->opts.paths == AG_PATHS_EXACT ? "exact"
+                                                                      : "none"));
+    json_object_set_new(opts, "method",
+                        json_string(ag_cluster_method_name(w->opts.cluster.method)));
     json_object_set_new(man, "input", json_string(w->input));
     json_object_set_new(man, "sha256", json_string(g->sha256));
     json_object_set_new(man, "command", json_string("whatif"));
@@ -686,7 +385,7 @@ static int print_json(const whatif *w, FILE *out)
         json_decref(man);
         return -1;
     }
-    json_object_set_new(man, "seed", json_integer((json_int_t)w->s[0].p.seed));
+    json_object_set_new(man, "seed", json_integer((json_int_t)w->c.side[0].p.seed));
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
@@ -869,7 +568,8 @@ static int run(int argc, char **argv)
         rc = st == AG_EARG ? AG_EXIT_USAGE : cli_exit_code(st, 0);
         goto cleanup;
     }
-    if ((st = compute(&w, &err)) != AG_OK) {
+    ag_whatif_opts_init(&w.opts);
+    if ((st = ag_whatif_compare(g, &w.sc, &w.opts, &w.c, &err)) != AG_OK) {
         cli_print_error(&err);
         rc = cli_exit_code(st, 0);
         goto cleanup;
@@ -885,7 +585,8 @@ static int run(int argc, char **argv)
         print_table(&w, stdout);
     }
 cleanup:
-    whatif_destroy(&w);
+    ag_whatif_destroy(&w.c);
+    ag_scenario_destroy(&w.sc);
     ag_graph_free(g);
     free(drop);
     free(add);
