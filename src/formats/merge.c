@@ -655,7 +655,7 @@ ag_status ag_merge(const ag_graph *const *graphs, size_t n, const ag_merge_opts 
         goto cleanup;
     }
     st = ag__graph_from_document(doc, opts->display ? opts->display : "merged graph", NULL, NULL,
-                                 0, out, diags, err);
+                                 0, NULL, out, diags, err);
     if (st == AG_OK) {
         report->actors = (*out)->n_actors;
         report->relations = (*out)->n_relations;
