@@ -36,6 +36,13 @@ ag_input_format ag_input_format_from_path(const char *path);
 typedef struct ag_load_opts {
     ag_input_format format;   /* AG_IN_AUTO by default */
     const char *actors_csv;   /* with CSV: the actors file, or NULL */
+    /* The period the caller will select (as ag_selection's from and to: a
+     * partial from is its first day, a partial to its last; year 0 leaves
+     * that side open; both 0, the default, is no period). The warnings it
+     * makes moot are left out, neither listed nor counted: a contradiction
+     * between two relations that are not both in force during the period
+     * (the days they share then fall outside it). */
+    ag_date period_from, period_to;
 } ag_load_opts;
 
 /* Reads path ("-" for standard input) once, in the chosen format, and

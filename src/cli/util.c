@@ -255,11 +255,16 @@ int cli_load_graph(const char *path, ag_graph **out)
 
 int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
 {
+    ag_load_opts opts = in->opts;
     ag_diags diags;
     ag_error err;
     ag_status st;
 
     *out = NULL;
+    if (!in->all_warnings) { /* the library leaves out the contradictions it makes moot */
+        opts.period_from = in->sel.from;
+        opts.period_to = in->sel.to;
+    }
     if (in->weights_given && !in->sel.weigh_confidence)
         fprintf(stderr, "actorgraph: warning: --confidence-weights has no effect without "
                         "--weigh-confidence\n");
@@ -276,7 +281,7 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
     }
     ag_diags_init(&diags);
     ag_error_clear(&err);
-    st = ag_graph_load_ex(path, &in->opts, out, &diags, &err);
+    st = ag_graph_load_ex(path, &opts, out, &diags, &err);
     if (in->all_warnings)
         cli_print_diags(&diags);
     else

@@ -285,7 +285,7 @@ ag_status ag_events_build(ag_events *e, const ag_ev_dyad *d, size_t n, const ag_
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
         goto cleanup;
     }
-    st = ag__graph_from_document(root, p->title, NULL, NULL, 0, out, &diags, err);
+    st = ag__graph_from_document(root, p->title, NULL, NULL, 0, NULL, out, &diags, err);
     if (st == AG_OK && sum)
         sum->relations = n_keep;
 cleanup:

@@ -10,6 +10,7 @@
 #include "actorgraph/error.h"
 #include "actorgraph/events.h"
 #include "actorgraph/export.h"
+#include "actorgraph/load.h"
 #include "actorgraph/model.h"
 #include "core/text.h"
 
@@ -28,10 +29,17 @@ int ag_srcmap_add_in(ag_srcmap *m, const char *file, const char *pointer, int li
 
 /* Checks a version-1 document and builds the graph (see
  * ag_graph_parse_json). Problems are located through map when given, else
- * through the JSON text (text, len). Steals no reference to root. */
+ * through the JSON text (text, len). opts (NULL allowed) gives the period
+ * whose moot warnings are left out (ag_load_opts). Steals no reference to
+ * root. */
 ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
-                                  const char *text, size_t len, ag_graph **out,
-                                  ag_diags *diags, ag_error *err);
+                                  const char *text, size_t len, const ag_load_opts *opts,
+                                  ag_graph **out, ag_diags *diags, ag_error *err);
+/* ag_graph_parse_json, leaving out the warnings opts's period makes moot
+ * (opts NULL: none). */
+ag_status ag__graph_parse_json(const char *data, size_t len, const char *display,
+                               const ag_load_opts *opts, ag_graph **out, ag_diags *diags,
+                               ag_error *err);
 
 /* Ends the message of the syntax error that stopped a reader: the rules
  * were not checked. */
@@ -66,9 +74,11 @@ ag_status ag__dot_document(const char *text, size_t len, const char *display, co
 
 /* Runs every rule of docs/format.md over root in one pass: problems go to
  * diags (unlocated), *errors counts the errors among them, and *out gets the
- * graph built so far (the caller frees it). AG_OK, or AG_ENOMEM. */
-ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_graph **out,
-                         int *errors);
+ * graph built so far (the caller frees it). Leaves out the warnings that
+ * opts's period makes moot (opts NULL: none; see ag_load_opts). AG_OK, or
+ * AG_ENOMEM. */
+ag_status ag__json_check(json_t *root, const char *display, const ag_load_opts *opts,
+                         ag_diags *diags, ag_graph **out, int *errors);
 /* Gives each problem from index `from` on its place in the original file. */
 void ag__srcmap_locate(const ag_srcmap *m, ag_diags *d, size_t from);
 

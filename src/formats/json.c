@@ -33,8 +33,8 @@ static void locate(const char *data, size_t len, ag_diags *diags, size_t from)
 }
 
 ag_status ag__graph_from_document(json_t *root, const char *display, const ag_srcmap *map,
-                                  const char *text, size_t len, ag_graph **out,
-                                  ag_diags *diags, ag_error *err)
+                                  const char *text, size_t len, const ag_load_opts *opts,
+                                  ag_graph **out, ag_diags *diags, ag_error *err)
 {
     size_t first_diag = diags->count;
     ag_graph *g = NULL;
@@ -42,7 +42,7 @@ ag_status ag__graph_from_document(json_t *root, const char *display, const ag_sr
     ag_status st;
 
     *out = NULL;
-    if (ag__json_check(root, display, diags, &g, &errors) != AG_OK) {
+    if (ag__json_check(root, display, opts, diags, &g, &errors) != AG_OK) {
         st = ag_error_set(err, AG_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -105,6 +105,13 @@ static void place(const char *data, size_t off, int *line, int *column)
 ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
                               ag_graph **out, ag_diags *diags, ag_error *err)
 {
+    return ag__graph_parse_json(data, len, display, NULL, out, diags, err);
+}
+
+ag_status ag__graph_parse_json(const char *data, size_t len, const char *display,
+                               const ag_load_opts *opts, ag_graph **out, ag_diags *diags,
+                               ag_error *err)
+{
     json_error_t jerr;
     json_t *root;
     ag_status st;
@@ -144,7 +151,7 @@ ag_status ag_graph_parse_json(const char *data, size_t len, const char *display,
             *err = e;
         return ag_diags_push(diags, &e) == AG_OK ? AG_EPARSE : AG_ENOMEM;
     }
-    st = ag__graph_from_document(root, display, NULL, data, len, out, diags, err);
+    st = ag__graph_from_document(root, display, NULL, data, len, opts, out, diags, err);
     json_decref(root);
     return st;
 }

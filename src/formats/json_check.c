@@ -39,6 +39,10 @@ typedef struct loader {
     const ag_reltype **type_rt;
     size_t n_types;
     int r_ids; /* some actor id begins with 'r' (relation ids could clash) */
+    /* the caller's period (ag_load_opts), as days: contradictions between
+       relations not both in force during it are left out */
+    int has_period;
+    long period_from, period_to;
 } loader;
 
 /* Edit-distance hints are searched for this many unknown names (actors and
@@ -879,6 +883,13 @@ static int cmp_long(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* True when r is in force on at least one day of the caller's period (or
+ * there is none). */
+static int in_period(const loader *L, const ag_relation *r)
+{
+    return !L->has_period || (in_force_from(r) <= L->period_to && in_force_to(r) >= L->period_from);
+}
+
 /* Warns at each relation that is in force at the same time as an earlier
  * relation (in file order) of the opposite sign between the same two
  * actors, in either direction, when at least one of the two is dated (two
@@ -887,7 +898,9 @@ static int cmp_long(const void *a, const void *b)
  * one: of those overlapping, the one whose period ends last (for an
  * undated relation, the first dated one). The relations are grouped by pair with two counting sorts (linear
  * in relations and actors); within a pair of k relations the search takes
- * O(k log k). */
+ * O(k log k). With a period from the caller, a warning is left out unless
+ * both relations are in force during it: then (intervals that meet pairwise
+ * share a day) the days they share meet the period. */
 static void check_contradictions(loader *L, const size_t *where)
 {
     const ag_graph *g = L->g;
@@ -966,7 +979,7 @@ static void check_contradictions(loader *L, const size_t *where)
             }
             if (!first_dated[r->sign > 0 ? 0 : 1] && (r->start.year || r->end.year))
                 first_dated[r->sign > 0 ? 0 : 1] = j + 1;
-            if (q.rel) {
+            if (q.rel && in_period(L, r) && in_period(L, &g->relations[grp[q.rel - 1]])) {
                 const ag_relation *e = &g->relations[grp[q.rel - 1]];
                 char p[64], mine_p[48], theirs[48];
                 ptr_index(p, sizeof p, "/relations", where[grp[j]]);
@@ -1235,8 +1248,8 @@ static void check_root(loader *L, json_t *root, int *stop)
     L->g->description = dup_str(L, desc);
 }
 
-ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_graph **out,
-                         int *errors)
+ag_status ag__json_check(json_t *root, const char *display, const ag_load_opts *opts,
+                         ag_diags *diags, ag_graph **out, int *errors)
 {
     loader L;
     int stop = 0;
@@ -1246,6 +1259,11 @@ ag_status ag__json_check(json_t *root, const char *display, ag_diags *diags, ag_
     memset(&L, 0, sizeof L);
     L.display = display;
     L.diags = diags;
+    if (opts && (opts->period_from.year || opts->period_to.year)) {
+        L.has_period = 1;
+        L.period_from = opts->period_from.year ? ag__date_first_day(&opts->period_from) : LONG_MIN;
+        L.period_to = opts->period_to.year ? ag__date_last_day(&opts->period_to) : LONG_MAX;
+    }
     L.g = calloc(1, sizeof *L.g);
     if (!L.g)
         return AG_ENOMEM;

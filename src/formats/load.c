@@ -102,7 +102,7 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
         goto cleanup;
 
     if (fmt == AG_IN_JSON) {
-        st = ag_graph_parse_json(data, len, display, out, diags, err);
+        st = ag__graph_parse_json(data, len, display, opts, out, diags, err);
     } else {
         map = ag_srcmap_new();
         if (!map) {
@@ -127,7 +127,7 @@ ag_status ag_graph_load_ex(const char *path, const ag_load_opts *opts, ag_graph 
         if (st == AG_EPARSE)
             ag__diags_mark_skipped(diags, first_diag);
         if (st == AG_OK) {
-            st = ag__graph_from_document(doc, display, map, NULL, 0, out, diags, err);
+            st = ag__graph_from_document(doc, display, map, NULL, 0, opts, out, diags, err);
             /* the importer may have left out values it could not read */
             if (st == AG_OK && diags->errors > errors_at_start) {
                 ag_graph_free(*out);

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,48 @@ typedef struct mrel {
     size_t n_ev, cap_ev;
     long lo, hi;         /* the days in force as YYYYMMDD; 0 / LONG_MAX when open */
     size_t absorbed_from; /* 1 + the last file merged into it, 0 when none */
-    long next_same;      /* the next relation of its pair and type, or -1 */
-    long next_pair;      /* the next relation of its unordered pair, or -1 */
+    long next[2];        /* the next relation of its group (GROUP_SAME, GROUP_SIGN), or -1 */
+    long next_absorbed;  /* the next relation of its same group that took one of the
+                            file's relations, or -1 */
 } mrel;
 
-/* A chain of mrels: first and last index. */
-typedef struct chain {
-    long head, tail;
-} chain;
+#define GROUP_SAME 0 /* same pair (in order unless mutual), type, sign and mutuality */
+#define GROUP_SIGN 1 /* same unordered pair and sign */
+#define NIL UINT32_MAX
+
+/* One entry of a node's list: a relation of the group, the next entry. */
+typedef struct ovl_entry {
+    uint32_t rel, next;
+} ovl_entry;
+
+/* The merged relations of one group, for the question the merge asks of
+ * every relation: which one of them, of an earlier file, comes first (the
+ * lowest index) among those whose period shares a day with [lo, hi]? A
+ * segment tree over the group's distinct days x (the lo and hi of every
+ * relation that can join it: the question's days are among them): each
+ * relation is listed, in index order, at the O(log k) nodes that cover its
+ * period exactly. A relation and [lo, hi] share a day exactly when one of
+ * the relation's nodes and one of [lo, hi]'s are the same or one is above
+ * the other: the relation is then listed on a path from the leaf lo or hi
+ * to the root, or in the subtree of one of [lo, hi]'s nodes. Memory: O(k)
+ * nodes, O(k log k) list entries at worst (one per relation for periods of
+ * a day). Per node, own is the first relation listed that is
+ * still a candidate (cur: lists only lose relations, those that took one
+ * of the current file's relations, until the next file gives them back),
+ * and sub the lowest own in its subtree; so a question, an insertion, a
+ * removal cost O(log k) (a removal O(log k) more per relation it steps
+ * over, once per file). Relations join when a later file asks: the
+ * current file's own never answer. */
+typedef struct ovl {
+    int kind;          /* GROUP_SAME or GROUP_SIGN: which next[] chains it */
+    long head, tail;   /* the group's relations, in index order (the chain) */
+    long done;         /* the last relation of the chain inserted, or -1 */
+    long absorbed;     /* the relations that took one of file absorbed_file's, or -1 */
+    size_t absorbed_file;
+    const long *x;     /* the distinct days, ascending */
+    size_t nx, size;   /* size: leaves, a power of two >= nx */
+    uint32_t *first, *last, *cur, *sub; /* per node 1 .. 2 size - 1 */
+} ovl;
 
 typedef struct merger {
     const ag_graph *const *graphs;
@@ -58,8 +93,12 @@ typedef struct merger {
     char **keys; /* owned keys of the two maps */
     size_t n_keys, cap_keys;
     ag_strmap *same, *pair;
-    chain *same_chains, *pair_chains;
+    ovl *groups;       /* the same groups, then two sign groups (+, -) per pair */
     size_t n_same, n_pair;
+    long *days;        /* the groups' days (x) */
+    uint32_t *nodes;   /* the groups' trees */
+    ovl_entry *entries;
+    size_t n_entries, cap_entries;
 } merger;
 
 static const char *fname(const merger *m, size_t f)
@@ -394,22 +433,21 @@ static int add_evidence(mrel *o, size_t source, const char *section, const char 
     return 1;
 }
 
-/* The chain of key in map (creating it when absent); NULL when out of
- * memory. */
-static chain *chain_of(merger *m, ag_strmap *map, chain **chains, size_t *n, char *key)
+/* The id of key in map, a new one (*n, then counted) when absent; -1 when
+ * out of memory. Takes key. */
+static long group_of(merger *m, ag_strmap *map, size_t *n, char *key)
 {
     size_t k;
     const char *kept;
     if (!key)
-        return NULL;
+        return -1;
     if (ag_strmap_get(map, key, &k)) {
         free(key);
-        return &(*chains)[k];
+        return (long)k;
     }
     if (!(kept = keep_key(m, key)) || ag_strmap_put(map, kept, *n, NULL) < 0)
-        return NULL;
-    (*chains)[*n].head = (*chains)[*n].tail = -1;
-    return &(*chains)[(*n)++];
+        return -1;
+    return (long)(*n)++;
 }
 
 static char *make_key(const char *a, const char *b, const char *type, int sign, int mutual)
@@ -421,39 +459,323 @@ static char *make_key(const char *a, const char *b, const char *type, int sign, 
     return k;
 }
 
-static int merge_relations(merger *m)
-{
-    size_t total = 0;
-    char d1[400], d2[400];
+/* ---- the groups' overlap trees (see ovl) ---- */
 
-    for (size_t f = 0; f < m->n; f++)
-        total += m->graphs[f]->n_relations;
-    if (!(m->same = ag_strmap_new(total)) || !(m->pair = ag_strmap_new(total)) ||
-        !(m->rel = calloc(m->cap_rel = total ? total : 1, sizeof *m->rel)) ||
-        !(m->same_chains = malloc((total ? total : 1) * sizeof *m->same_chains)) ||
-        !(m->pair_chains = malloc((total ? total : 1) * sizeof *m->pair_chains)))
-        return -1;
+/* The leaf of day, which is one of t's days. */
+static size_t leaf(const ovl *t, long day)
+{
+    size_t lo = 0, hi = t->nx;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->x[mid] < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return t->size + lo;
+}
+
+static uint32_t own(const merger *m, const ovl *t, size_t v)
+{
+    return t->cur[v] == NIL ? NIL : m->entries[t->cur[v]].rel;
+}
+
+static uint32_t min32(uint32_t a, uint32_t b)
+{
+    return a < b ? a : b;
+}
+
+static void pull(const merger *m, ovl *t, size_t v)
+{
+    uint32_t s = own(m, t, v);
+    if (v < t->size)
+        s = min32(s, min32(t->sub[2 * v], t->sub[2 * v + 1]));
+    t->sub[v] = s;
+}
+
+/* After the nodes of [a, b] (leaves) changed: their ancestors, which are
+ * those of a and b. */
+static void pull_up(const merger *m, ovl *t, size_t a, size_t b)
+{
+    for (a >>= 1, b >>= 1; a; a >>= 1, b >>= 1) {
+        pull(m, t, a);
+        if (b != a)
+            pull(m, t, b);
+    }
+}
+
+/* The nodes that cover the leaves a .. b exactly (at most two a level), in
+ * v; returns how many. */
+static size_t cover(size_t a, size_t b, size_t v[2 * 64])
+{
+    size_t n = 0;
+    for (b++; a < b; a >>= 1, b >>= 1) {
+        if (a & 1)
+            v[n++] = a++;
+        if (b & 1)
+            v[n++] = --b;
+    }
+    return n;
+}
+
+/* Lists relation k of the group in its nodes; -1 when out of memory. */
+static int ovl_insert(merger *m, ovl *t, long k)
+{
+    size_t a = leaf(t, m->rel[k].lo), b = leaf(t, m->rel[k].hi), v[2 * 64];
+    for (size_t j = 0, n = cover(a, b, v); j < n; j++) {
+        uint32_t e;
+        if (m->n_entries == m->cap_entries) {
+            size_t cap = m->cap_entries ? 2 * m->cap_entries : 1024;
+            ovl_entry *p = cap < NIL ? realloc(m->entries, cap * sizeof *p) : NULL;
+            if (!p)
+                return -1;
+            m->entries = p;
+            m->cap_entries = cap;
+        }
+        e = (uint32_t)m->n_entries++;
+        m->entries[e].rel = (uint32_t)k;
+        m->entries[e].next = NIL;
+        if (t->first[v[j]] == NIL)
+            t->first[v[j]] = e;
+        else
+            m->entries[t->last[v[j]]].next = e;
+        t->last[v[j]] = e;
+        if (t->cur[v[j]] == NIL)
+            t->cur[v[j]] = e;
+        pull(m, t, v[j]);
+    }
+    pull_up(m, t, a, b);
+    return 0;
+}
+
+/* Relation k (listed) took one of file f's relations: no longer a
+ * candidate for f's. */
+static void ovl_absorb(merger *m, ovl *t, long k, size_t f)
+{
+    size_t a = leaf(t, m->rel[k].lo), b = leaf(t, m->rel[k].hi), v[2 * 64];
+    for (size_t j = 0, n = cover(a, b, v); j < n; j++) {
+        uint32_t *c = &t->cur[v[j]];
+        while (*c != NIL && m->rel[m->entries[*c].rel].absorbed_from == f + 1)
+            *c = m->entries[*c].next;
+        pull(m, t, v[j]);
+    }
+    pull_up(m, t, a, b);
+    m->rel[k].next_absorbed = t->absorbed;
+    t->absorbed = k;
+    t->absorbed_file = f;
+}
+
+/* Makes t ready for file f's questions: the relations an earlier file took
+ * are candidates again, and those of files before f are listed. -1 when
+ * out of memory. */
+static int ovl_prepare(merger *m, ovl *t, size_t f)
+{
+    long k;
+    if (t->absorbed >= 0 && t->absorbed_file != f) {
+        for (k = t->absorbed; k >= 0; k = m->rel[k].next_absorbed) {
+            size_t a = leaf(t, m->rel[k].lo), b = leaf(t, m->rel[k].hi), v[2 * 64];
+            for (size_t j = 0, n = cover(a, b, v); j < n; j++) {
+                t->cur[v[j]] = t->first[v[j]];
+                pull(m, t, v[j]);
+            }
+            pull_up(m, t, a, b);
+        }
+        t->absorbed = -1;
+    }
+    k = t->done < 0 ? t->head : m->rel[t->done].next[t->kind];
+    for (; k >= 0 && m->rel[k].file < f; k = m->rel[k].next[t->kind]) {
+        if (ovl_insert(m, t, k))
+            return -1;
+        t->done = k;
+    }
+    return 0;
+}
+
+/* The first listed candidate whose period shares a day with [lo, hi] (two
+ * of t's days), or NIL. */
+static uint32_t ovl_first(const merger *m, const ovl *t, long lo, long hi)
+{
+    size_t a = leaf(t, lo), b = leaf(t, hi), v[2 * 64];
+    uint32_t best = NIL;
+    for (size_t j = 0, n = cover(a, b, v); j < n; j++)
+        best = min32(best, t->sub[v[j]]);
+    for (size_t u = a; u; u >>= 1)
+        best = min32(best, own(m, t, u));
+    for (size_t u = b; u; u >>= 1)
+        best = min32(best, own(m, t, u));
+    return best;
+}
+
+static void chain_add(merger *m, ovl *t, long k)
+{
+    if (t->tail >= 0)
+        m->rel[t->tail].next[t->kind] = k;
+    else
+        t->head = k;
+    t->tail = k;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorts the days at x (n of them), keeps each once; returns how many. */
+static size_t distinct_days(long *x, size_t n)
+{
+    size_t k = 0;
+    qsort(x, n, sizeof *x, cmp_day);
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || x[i] != x[k - 1])
+            x[k++] = x[i];
+    return k;
+}
+
+/* Puts every input relation in its groups (*same, *pair: per relation in
+ * input order, its same group and its pair), and gives a tree to each
+ * group that will be asked about relations of an earlier file: a same
+ * group whose relations come from two files or more, a sign group when the
+ * pair's other sign has relations in a later file. -1 when out of memory. */
+static int make_groups(merger *m, size_t *same, size_t *pair)
+{
+    size_t t = 0, n_days = 0, n_nodes = 0, *lo_file = NULL, *hi_file = NULL, *at = NULL;
+    int rc = -1;
+
     for (size_t f = 0; f < m->n; f++) {
         const ag_graph *g = m->graphs[f];
-        for (size_t i = 0; i < g->n_relations; i++) {
+        for (size_t i = 0; i < g->n_relations; i++, t++) {
             const ag_relation *r = &g->relations[i];
             const char *a = g->actors[r->source].id, *b = g->actors[r->target].id;
             const char *lo_id = a, *hi_id = b;
-            long lo = day_lo(&r->start), hi = day_hi(&r->end);
-            chain *same, *pair;
-            mrel *o = NULL;
-
+            long id;
             if (r->mutual && strcmp(a, b) > 0)
                 lo_id = b, hi_id = a;
-            if (!(same = chain_of(m, m->same, &m->same_chains, &m->n_same,
-                                  make_key(lo_id, hi_id, r->type, r->sign, r->mutual))))
+            if ((id = group_of(m, m->same, &m->n_same,
+                               make_key(lo_id, hi_id, r->type, r->sign, r->mutual))) < 0)
                 return -1;
-            for (long k = same->head; k >= 0; k = m->rel[k].next_same) {
-                mrel *c = &m->rel[k];
-                if (c->file != f && c->absorbed_from != f + 1 && c->lo <= hi && lo <= c->hi) {
-                    o = c;
-                    break;
-                }
+            same[t] = (size_t)id;
+            lo_id = strcmp(a, b) <= 0 ? a : b;
+            hi_id = lo_id == a ? b : a;
+            if ((id = group_of(m, m->pair, &m->n_pair, make_key(lo_id, hi_id, NULL, 0, 0))) < 0)
+                return -1;
+            pair[t] = (size_t)id;
+        }
+    }
+    /* groups: the same groups, then per pair its + and - groups; files
+       seen per group, and its days (a pair's two groups share theirs) */
+    if (!(m->groups = calloc(m->n_same + 2 * m->n_pair + 1, sizeof *m->groups)) ||
+        !(lo_file = malloc((m->n_same + 2 * m->n_pair + 1) * sizeof *lo_file)) ||
+        !(hi_file = calloc(m->n_same + 2 * m->n_pair + 1, sizeof *hi_file)) ||
+        !(at = calloc(m->n_same + m->n_pair + 1, sizeof *at)))
+        goto cleanup;
+    for (size_t k = 0; k < m->n_same + 2 * m->n_pair; k++) {
+        ovl *o = &m->groups[k];
+        o->kind = k < m->n_same ? GROUP_SAME : GROUP_SIGN;
+        o->head = o->tail = o->done = o->absorbed = -1;
+        lo_file[k] = SIZE_MAX;
+    }
+    t = 0;
+    for (size_t f = 0; f < m->n; f++)
+        for (size_t i = 0; i < m->graphs[f]->n_relations; i++, t++) {
+            size_t s = same[t], p = m->n_same + 2 * pair[t] +
+                                    (m->graphs[f]->relations[i].sign > 0 ? 0 : 1);
+            if (lo_file[s] == SIZE_MAX)
+                lo_file[s] = f;
+            hi_file[s] = f;
+            if (lo_file[p] == SIZE_MAX)
+                lo_file[p] = f;
+            hi_file[p] = f;
+            at[s + 1] += 2; /* the days of group s, then of pair n_same + pair[t] */
+            at[m->n_same + pair[t] + 1] += 2;
+        }
+    for (size_t k = 0; k < m->n_same + m->n_pair; k++)
+        at[k + 1] += at[k];
+    n_days = at[m->n_same + m->n_pair];
+    if (!(m->days = malloc((n_days ? n_days : 1) * sizeof *m->days)))
+        goto cleanup;
+    t = 0;
+    for (size_t f = 0; f < m->n; f++)
+        for (size_t i = 0; i < m->graphs[f]->n_relations; i++, t++) {
+            const ag_relation *r = &m->graphs[f]->relations[i];
+            long lo = day_lo(&r->start), hi = day_hi(&r->end);
+            m->days[at[same[t]]++] = lo;
+            m->days[at[same[t]]++] = hi;
+            m->days[at[m->n_same + pair[t]]++] = lo;
+            m->days[at[m->n_same + pair[t]]++] = hi;
+        }
+    /* at[k] is now the end of k's days */
+    for (size_t k = 0; k < m->n_same + 2 * m->n_pair; k++) {
+        ovl *o = &m->groups[k];
+        /* its days: its own, or its pair's; the group asked about its
+           relations: itself (same), the pair's other sign group (sign) */
+        size_t d = k < m->n_same ? k : m->n_same + (k - m->n_same) / 2, from = d ? at[d - 1] : 0;
+        size_t asker = k < m->n_same ? k : m->n_same + ((k - m->n_same) ^ 1);
+        if (lo_file[k] == SIZE_MAX || lo_file[asker] == SIZE_MAX || lo_file[k] >= hi_file[asker])
+            continue;
+        o->x = m->days + from;
+        if (k < m->n_same || (k - m->n_same) % 2 == 0 || !m->groups[k - 1].nx)
+            o->nx = distinct_days(m->days + from, at[d] - from);
+        else
+            o->nx = m->groups[k - 1].nx; /* the pair's + group sorted them */
+        for (o->size = 1; o->size < o->nx; o->size *= 2)
+            ;
+        n_nodes += 2 * o->size;
+    }
+    if (!(m->nodes = malloc((n_nodes ? 4 * n_nodes : 1) * sizeof *m->nodes)))
+        goto cleanup;
+    memset(m->nodes, 0xff, (n_nodes ? 4 * n_nodes : 1) * sizeof *m->nodes); /* NIL */
+    n_nodes = 0;
+    for (size_t k = 0; k < m->n_same + 2 * m->n_pair; k++) {
+        ovl *o = &m->groups[k];
+        if (!o->nx)
+            continue;
+        o->first = m->nodes + 4 * n_nodes;
+        o->last = o->first + 2 * o->size;
+        o->cur = o->last + 2 * o->size;
+        o->sub = o->cur + 2 * o->size;
+        n_nodes += 2 * o->size;
+    }
+    rc = 0;
+cleanup:
+    free(lo_file);
+    free(hi_file);
+    free(at);
+    return rc;
+}
+
+static int merge_relations(merger *m)
+{
+    size_t total = 0, t = 0, *same = NULL, *pair = NULL;
+    char d1[400], d2[400];
+    int rc = -1;
+
+    for (size_t f = 0; f < m->n; f++)
+        total += m->graphs[f]->n_relations;
+    if (total >= NIL || !(m->same = ag_strmap_new(total)) || !(m->pair = ag_strmap_new(total)) ||
+        !(m->rel = calloc(m->cap_rel = total ? total : 1, sizeof *m->rel)) ||
+        !(same = malloc((total ? total : 1) * sizeof *same)) ||
+        !(pair = malloc((total ? total : 1) * sizeof *pair)) || make_groups(m, same, pair))
+        goto cleanup;
+    for (size_t f = 0; f < m->n; f++) {
+        const ag_graph *g = m->graphs[f];
+        for (size_t i = 0; i < g->n_relations; i++, t++) {
+            const ag_relation *r = &g->relations[i];
+            long lo = day_lo(&r->start), hi = day_hi(&r->end);
+            ovl *sg = &m->groups[same[t]];
+            ovl *mine = &m->groups[m->n_same + 2 * pair[t] + (r->sign > 0 ? 0 : 1)];
+            ovl *other = &m->groups[m->n_same + 2 * pair[t] + (r->sign > 0 ? 1 : 0)];
+            mrel *o = NULL;
+            uint32_t k;
+
+            /* The same relation: the first relation of the group from an
+             * earlier file, not yet merged with one of this file, in force
+             * on a day of [lo, hi]. */
+            if (sg->nx) {
+                if (ovl_prepare(m, sg, f))
+                    goto cleanup;
+                if ((k = ovl_first(m, sg, lo, hi)) != NIL)
+                    o = &m->rel[k];
             }
             if (o) {
                 int added = 0, st;
@@ -461,12 +783,13 @@ static int merge_relations(merger *m)
                 for (size_t e = 0; e < r->n_evidence; e++) {
                     size_t s = m->src_map[f][ag_graph_find_source(g, r->evidence[e].source)];
                     if ((st = add_evidence(o, s, r->evidence[e].section, r->evidence[e].note)) < 0)
-                        return -1;
+                        goto cleanup;
                     added += st;
                 }
                 if (r->confidence < o->confidence)
                     o->confidence = r->confidence;
                 o->absorbed_from = f + 1;
+                ovl_absorb(m, sg, (long)(o - m->rel), f);
                 kept_fields(o->r, r, d2, sizeof d2);
                 if (note(m, AG_MERGE_RELATION_MERGED, f,
                          "relation %s of %s (%s) is relation %s of %s: one relation (output "
@@ -477,7 +800,7 @@ static int merge_relations(merger *m)
                          before != o->confidence ? " (was " : "",
                          before != o->confidence ? ag_confidence_name(before) : "",
                          before != o->confidence ? ")" : "", d2))
-                    return -1;
+                    goto cleanup;
                 continue;
             }
             /* A new relation of the merged graph. */
@@ -488,46 +811,38 @@ static int merge_relations(merger *m)
             o->confidence = r->confidence;
             o->lo = lo;
             o->hi = hi;
-            o->next_same = o->next_pair = -1;
+            o->next[GROUP_SAME] = o->next[GROUP_SIGN] = o->next_absorbed = -1;
             for (size_t e = 0; e < r->n_evidence; e++) {
                 size_t s = m->src_map[f][ag_graph_find_source(g, r->evidence[e].source)];
                 if (add_evidence(o, s, r->evidence[e].section, r->evidence[e].note) < 0)
-                    return -1;
+                    goto cleanup;
             }
-            if (same->tail >= 0)
-                m->rel[same->tail].next_same = (long)m->n_rel;
-            else
-                same->head = (long)m->n_rel;
-            same->tail = (long)m->n_rel;
-            /* Contradictions: an earlier file's relation on the pair with the
-             * opposite sign in force at the same time. */
-            lo_id = strcmp(a, b) <= 0 ? a : b;
-            hi_id = lo_id == a ? b : a;
-            if (!(pair = chain_of(m, m->pair, &m->pair_chains, &m->n_pair,
-                                  make_key(lo_id, hi_id, NULL, 0, 0))))
-                return -1;
-            for (long k = pair->head; k >= 0; k = m->rel[k].next_pair) {
-                mrel *c = &m->rel[k];
-                if (c->file != f && c->r->sign != r->sign && c->lo <= hi && lo <= c->hi) {
+            chain_add(m, sg, (long)m->n_rel);
+            chain_add(m, mine, (long)m->n_rel);
+            /* Contradictions: the first relation of an earlier file on the
+             * pair with the opposite sign in force at the same time. */
+            if (other->nx) {
+                if (ovl_prepare(m, other, f))
+                    goto cleanup;
+                if ((k = ovl_first(m, other, lo, hi)) != NIL) {
+                    const mrel *c = &m->rel[k];
                     if (note(m, AG_MERGE_CONTRADICTION, f,
                              "relation %s of %s (%s) contradicts relation %s of %s (%s): "
                              "opposite signs at the same time, both kept (output r%zu, r%ld)",
                              r->id, fname(m, f), describe(g, r, d1, sizeof d1), c->r->id,
                              fname(m, c->file), describe(c->g, c->r, d2, sizeof d2),
-                             m->n_rel + 1, k + 1))
-                        return -1;
-                    break;
+                             m->n_rel + 1, (long)k + 1))
+                        goto cleanup;
                 }
             }
-            if (pair->tail >= 0)
-                m->rel[pair->tail].next_pair = (long)m->n_rel;
-            else
-                pair->head = (long)m->n_rel;
-            pair->tail = (long)m->n_rel;
             m->n_rel++;
         }
     }
-    return 0;
+    rc = 0;
+cleanup:
+    free(same);
+    free(pair);
+    return rc;
 }
 
 /* ---- the document ------------------------------------------------------------- */
@@ -655,7 +970,7 @@ ag_status ag_merge(const ag_graph *const *graphs, size_t n, const ag_merge_opts 
         goto cleanup;
     }
     st = ag__graph_from_document(doc, opts->display ? opts->display : "merged graph", NULL, NULL,
-                                 0, out, diags, err);
+                                 0, NULL, out, diags, err);
     if (st == AG_OK) {
         report->actors = (*out)->n_actors;
         report->relations = (*out)->n_relations;
@@ -682,7 +997,9 @@ cleanup:
     for (size_t k = 0; k < m.n_keys; k++)
         free(m.keys[k]);
     free(m.keys);
-    free(m.same_chains);
-    free(m.pair_chains);
+    free(m.groups);
+    free(m.days);
+    free(m.nodes);
+    free(m.entries);
     return st;
 }

@@ -48,7 +48,7 @@ static ag_status import(importer fn, const char *text, size_t len, const char *d
     st = fn(text, len, display, "stem", &document, map, d, &err);
     if (st == AG_OK) {
         CHECK(document != NULL);
-        st = ag__graph_from_document(document, display, map, NULL, 0, &graph, d, &err);
+        st = ag__graph_from_document(document, display, map, NULL, 0, NULL, &graph, d, &err);
         /* as load.c: what the importer left out makes the input invalid */
         if (st == AG_OK && d->errors > errors_before) {
             ag_graph_free(graph);

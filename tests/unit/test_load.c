@@ -256,7 +256,7 @@ static void test_nul_in_text(void)
                             json_stringn("l\0m", 3));
     CHECK(doc != NULL);
     ag_diags_init(&d);
-    CHECK_INT(ag__graph_from_document(doc, "t", NULL, NULL, 0, &g, &d, &err), AG_EINVALID);
+    CHECK_INT(ag__graph_from_document(doc, "t", NULL, NULL, 0, NULL, &g, &d, &err), AG_EINVALID);
     CHECK(g == NULL);
     CHECK_INT(d.count, 2);
     if (d.count == 2) {
