@@ -258,6 +258,17 @@ static double cost_of(const level *L, const size_t *memb, double alpha)
     return c;
 }
 
+static void mover_free(mover *mv)
+{
+    free(mv->pos_to);
+    free(mv->neg_to);
+    free(mv->touched);
+    free(mv->size);
+    free(mv->free_blocs);
+    free(mv->order);
+}
+
+/* 0, or -1 when out of memory (nothing then left allocated). */
 static int mover_init(mover *mv, size_t n)
 {
     memset(mv, 0, sizeof *mv);
@@ -267,19 +278,10 @@ static int mover_init(mover *mv, size_t n)
     mv->size = malloc((n + 1) * sizeof *mv->size);
     mv->free_blocs = malloc((n + 1) * sizeof *mv->free_blocs);
     mv->order = malloc((n + 1) * sizeof *mv->order);
-    return mv->pos_to && mv->neg_to && mv->touched && mv->size && mv->free_blocs && mv->order
-               ? 0
-               : -1;
-}
-
-static void mover_free(mover *mv)
-{
-    free(mv->pos_to);
-    free(mv->neg_to);
-    free(mv->touched);
-    free(mv->size);
-    free(mv->free_blocs);
-    free(mv->order);
+    if (mv->pos_to && mv->neg_to && mv->touched && mv->size && mv->free_blocs && mv->order)
+        return 0;
+    mover_free(mv);
+    return -1;
 }
 
 /* One search from the partition in memb (values < base->n), improved in

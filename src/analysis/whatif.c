@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/net.h"
+
 void ag_whatif_opts_init(ag_whatif_opts *o)
 {
     o->ties = AG_TIES_POSITIVE;
@@ -16,28 +18,11 @@ void ag_whatif_opts_init(ag_whatif_opts *o)
 
 /* ---- the signed pair graph, in base actor indexes ---- */
 
-/* Net ties sorted by (a, b); pairs that sum to 0 left out. */
+/* Net ties sorted by (a, b); pairs whose relations cancel left out. */
 typedef struct pair_graph {
     ag_pair_tie *t;
     size_t n;
 } pair_graph;
-
-/* A relation's contribution to its pair; i (its index) keeps the order in
- * which a pair's contributions are summed that of the file. */
-typedef struct contrib {
-    size_t a, b, i;
-    double s;
-} contrib;
-
-static int cmp_contrib(const void *pa, const void *pb)
-{
-    const contrib *x = pa, *y = pb;
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    if (x->b != y->b)
-        return x->b < y->b ? -1 : 1;
-    return x->i < y->i ? -1 : x->i > y->i;
-}
 
 static int cmp_pair(const void *pa, const void *pb)
 {
@@ -47,43 +32,30 @@ static int cmp_pair(const void *pa, const void *pb)
     return x->b < y->b ? -1 : x->b > y->b;
 }
 
-/* Fills *out with the signed pair graph of g as ag_cluster describes it
- * (sum of sign * weight of each pair's relations, in file order), its
- * actors mapped by map (NULL: as they are); self-pairs and pairs that sum
- * to 0 left out. O(m log m). 0, or -1 out of memory (*out then empty). */
+/* Fills *out with the signed pair graph of g, the one ag_cluster and
+ * ag_balance_compute use (ag_net_signed: pairs whose relations cancel left
+ * out), its actors mapped by map (NULL: as they are), sorted by (a, b).
+ * O(m log m). 0, or -1 out of memory (*out then empty). */
 static int pair_graph_build(const ag_graph *g, const size_t *map, pair_graph *out)
 {
-    contrib *c = malloc((g->n_relations + 1) * sizeof *c);
-    size_t k = 0;
-    int rc = -1;
+    ag_net net;
+    ag_error err;
 
     out->n = 0;
-    out->t = malloc((g->n_relations + 1) * sizeof *out->t);
-    if (!c || !out->t)
-        goto cleanup;
-    for (size_t i = 0; i < g->n_relations; i++) {
-        const ag_relation *r = &g->relations[i];
-        size_t a = map ? map[r->source] : r->source, b = map ? map[r->target] : r->target;
-        if (a == b)
-            continue;
-        c[k++] = (contrib){a < b ? a : b, a < b ? b : a, i, r->sign * r->weight};
+    out->t = NULL;
+    if (ag_net_signed(g, &net, &err) != AG_OK)
+        return -1;
+    if (!(out->t = malloc((net.m + 1) * sizeof *out->t))) {
+        ag_net_destroy(&net);
+        return -1;
     }
-    qsort(c, k, sizeof *c, cmp_contrib);
-    for (size_t i = 0; i < k;) {
-        ag_pair_tie t = {c[i].a, c[i].b, c[i].s};
-        for (i++; i < k && c[i].a == t.a && c[i].b == t.b; i++)
-            t.s += c[i].s;
-        if (t.s != 0)
-            out->t[out->n++] = t;
+    for (size_t e = 0; e < net.m; e++) {
+        size_t a = map ? map[net.from[e]] : net.from[e], b = map ? map[net.to[e]] : net.to[e];
+        out->t[out->n++] = (ag_pair_tie){a < b ? a : b, a < b ? b : a, net.w[e]};
     }
-    rc = 0;
-cleanup:
-    free(c);
-    if (rc != 0) {
-        free(out->t);
-        out->t = NULL;
-    }
-    return rc;
+    qsort(out->t, out->n, sizeof *out->t, cmp_pair);
+    ag_net_destroy(&net);
+    return 0;
 }
 
 /* The net value of pair {a, b} (a < b), 0 when there is none. O(log n). */
