@@ -17,18 +17,19 @@
 /* The most snapshots one timeline takes. */
 #define AG_TIMELINE_MAX_SNAPSHOTS 10000
 
-/* How far apart snapshots are taken; AG_STEP_NONE: at given dates. */
+/* How far apart snapshots are taken; AG_TIMELINE_STEP_NONE: at given
+ * dates. */
 typedef enum ag_timeline_step {
-    AG_STEP_NONE = 0,
-    AG_STEP_YEAR,
-    AG_STEP_QUARTER,
-    AG_STEP_MONTH
+    AG_TIMELINE_STEP_NONE = 0,
+    AG_TIMELINE_STEP_YEAR,
+    AG_TIMELINE_STEP_QUARTER,
+    AG_TIMELINE_STEP_MONTH
 } ag_timeline_step;
 
 /* "year", "quarter" or "month" into *out; false (and *out unchanged) for
  * anything else. */
 bool ag_timeline_step_parse(const char *s, ag_timeline_step *out);
-/* "year", "quarter", "month"; NULL for AG_STEP_NONE. */
+/* "year", "quarter", "month"; NULL for AG_TIMELINE_STEP_NONE. */
 const char *ag_timeline_step_name(ag_timeline_step step);
 
 /* Parses a list of snapshot dates, "D1,D2,..." (each YYYY, YYYY-MM or
@@ -55,8 +56,8 @@ typedef struct ag_timeline_opts {
        the latest date written in the graph, a start or an end) ... */
     ag_timeline_step step;
     ag_date from, to;
-    /* ... or, with step AG_STEP_NONE, one at each of these n_at dates, in
-       increasing order (as ag_timeline_parse_dates gives them) */
+    /* ... or, with step AG_TIMELINE_STEP_NONE, one at each of these n_at
+       dates, in increasing order (as ag_timeline_parse_dates gives them) */
     const ag_date *at;
     size_t n_at;
 } ag_timeline_opts;
@@ -70,16 +71,16 @@ typedef struct ag_timeline_bloc {
     size_t size;   /* members */
 } ag_timeline_bloc;
 
-typedef enum ag_change_kind {
-    AG_CHANGE_BEGAN = 0, /* a relation in force now, not before */
-    AG_CHANGE_ENDED,     /* a relation in force before, not now */
-    AG_CHANGE_BLOC,      /* an actor present in both moved bloc */
-    AG_CHANGE_RANK       /* an actor ranked in both moved rank */
-} ag_change_kind;
+typedef enum ag_timeline_change_kind {
+    AG_TIMELINE_BEGAN = 0, /* a relation in force now, not before */
+    AG_TIMELINE_ENDED,     /* a relation in force before, not now */
+    AG_TIMELINE_BLOC,      /* an actor present in both moved bloc */
+    AG_TIMELINE_RANK       /* an actor ranked in both moved rank */
+} ag_timeline_change_kind;
 
 /* One change from the previous snapshot. */
 typedef struct ag_timeline_change {
-    ag_change_kind kind;
+    ag_timeline_change_kind kind;
     size_t actor;    /* began/ended: the relation's source; else the actor */
     size_t other;    /* began/ended: the relation's target; else 0 */
     size_t relation; /* began/ended: index into the graph's relations; else 0 */
@@ -90,7 +91,7 @@ typedef struct ag_timeline_change {
 
 /* One snapshot. Arrays per actor and per relation are indexed as the
  * graph's. */
-typedef struct ag_snapshot {
+typedef struct ag_timeline_snapshot {
     char label[32];        /* "1962", "1962-Q3", "1962-07", or the --at date */
     ag_selection sel;      /* the selection that made it (conf + dates) */
     size_t n_present;      /* actors with a relation in force */
@@ -117,10 +118,10 @@ typedef struct ag_snapshot {
        ties by actor */
     ag_timeline_change *changes;
     size_t n_changes;
-} ag_snapshot;
+} ag_timeline_snapshot;
 
 typedef struct ag_timeline {
-    ag_snapshot *snap;
+    ag_timeline_snapshot *snap;
     size_t n;
     size_t n_idents;       /* identities given: every bloc's is below this */
 } ag_timeline;
@@ -148,10 +149,11 @@ typedef struct ag_timeline {
  * or dated conf; else the errors of the calls above (AG_ENOMEM, ...). */
 ag_status ag_timeline_compute(const ag_graph *g, const ag_timeline_opts *o, ag_timeline *out,
                               ag_error *err);
+/* Frees what t holds and leaves it empty; safe on an empty timeline. */
 void ag_timeline_destroy(ag_timeline *t);
 
 /* Snapshot s's coalition with identity ident, or NULL when it has none.
  * O(log n_blocs). */
-const ag_timeline_bloc *ag_timeline_find_bloc(const ag_snapshot *s, size_t ident);
+const ag_timeline_bloc *ag_timeline_find_bloc(const ag_timeline_snapshot *s, size_t ident);
 
 #endif

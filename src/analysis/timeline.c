@@ -11,11 +11,11 @@
 bool ag_timeline_step_parse(const char *s, ag_timeline_step *out)
 {
     if (strcmp(s, "year") == 0)
-        *out = AG_STEP_YEAR;
+        *out = AG_TIMELINE_STEP_YEAR;
     else if (strcmp(s, "quarter") == 0)
-        *out = AG_STEP_QUARTER;
+        *out = AG_TIMELINE_STEP_QUARTER;
     else if (strcmp(s, "month") == 0)
-        *out = AG_STEP_MONTH;
+        *out = AG_TIMELINE_STEP_MONTH;
     else
         return false;
     return true;
@@ -24,9 +24,9 @@ bool ag_timeline_step_parse(const char *s, ag_timeline_step *out)
 const char *ag_timeline_step_name(ag_timeline_step step)
 {
     switch (step) {
-    case AG_STEP_YEAR: return "year";
-    case AG_STEP_QUARTER: return "quarter";
-    case AG_STEP_MONTH: return "month";
+    case AG_TIMELINE_STEP_YEAR: return "year";
+    case AG_TIMELINE_STEP_QUARTER: return "quarter";
+    case AG_TIMELINE_STEP_MONTH: return "month";
     default: return NULL;
     }
 }
@@ -38,7 +38,7 @@ void ag_timeline_opts_init(ag_timeline_opts *o)
     o->metric = AG_M_PAGERANK;
     o->top = 5;
     o->seed = 1;
-    o->step = AG_STEP_NONE;
+    o->step = AG_TIMELINE_STEP_NONE;
 }
 
 ag_status ag_timeline_parse_dates(const char *s, ag_date **dates, size_t *n, ag_error *err)
@@ -100,23 +100,23 @@ cleanup:
 static long step_index(ag_timeline_step step, const ag_date *d, int as_end)
 {
     int m = d->month ? d->month : as_end ? 12 : 1;
-    if (step == AG_STEP_YEAR)
+    if (step == AG_TIMELINE_STEP_YEAR)
         return d->year;
-    if (step == AG_STEP_QUARTER)
+    if (step == AG_TIMELINE_STEP_QUARTER)
         return (long)d->year * 4 + (m - 1) / 3;
     return (long)d->year * 12 + (m - 1);
 }
 
 /* Fills a snapshot's selection and label from its index on the scale. */
-static void step_snapshot(ag_timeline_step step, long idx, ag_snapshot *s,
+static void step_snapshot(ag_timeline_step step, long idx, ag_timeline_snapshot *s,
                           const ag_selection *conf)
 {
     s->sel = *conf;
-    if (step == AG_STEP_YEAR) {
+    if (step == AG_TIMELINE_STEP_YEAR) {
         s->sel.from = s->sel.to = (ag_date){(int)idx, 0, 0};
         s->sel.as_of = true;
         snprintf(s->label, sizeof s->label, "%ld", idx);
-    } else if (step == AG_STEP_QUARTER) {
+    } else if (step == AG_TIMELINE_STEP_QUARTER) {
         int y = (int)(idx / 4), q = (int)(idx % 4);
         s->sel.from = (ag_date){y, 3 * q + 1, 0};
         s->sel.to = (ag_date){y, 3 * q + 3, 0};
@@ -155,12 +155,11 @@ static void data_range(const ag_graph *g, ag_date *lo, ag_date *hi)
 /* AG_OK when o asks for snapshots in a way ag_timeline_compute takes. */
 static ag_status check_opts(const ag_timeline_opts *o, ag_error *err)
 {
-    if (o->step != AG_STEP_YEAR && o->step != AG_STEP_QUARTER && o->step != AG_STEP_MONTH &&
-        o->step != AG_STEP_NONE)
+    if (o->step != AG_TIMELINE_STEP_NONE && !ag_timeline_step_name(o->step))
         return ag_error_set(err, AG_EARG, "--every: not year, quarter or month");
-    if (o->step != AG_STEP_NONE && o->at)
+    if (o->step != AG_TIMELINE_STEP_NONE && o->at)
         return ag_error_set(err, AG_EARG, "--every and --at cannot be combined");
-    if (o->step == AG_STEP_NONE && (!o->at || o->n_at == 0))
+    if (o->step == AG_TIMELINE_STEP_NONE && (!o->at || o->n_at == 0))
         return ag_error_set(err, AG_EARG, "say when to take snapshots: --every "
                                           "year|quarter|month or --at D1,D2,...");
     if (o->at && (o->from.year || o->to.year))
@@ -194,7 +193,7 @@ static ag_status plan(const ag_graph *g, const ag_timeline_opts *o, ag_timeline 
             return ag_error_set(err, AG_ENOMEM, "out of memory");
         t->n = o->n_at;
         for (size_t k = 0; k < t->n; k++) {
-            ag_snapshot *s = &t->snap[k];
+            ag_timeline_snapshot *s = &t->snap[k];
             s->sel = o->conf;
             s->sel.from = s->sel.to = o->at[k];
             s->sel.as_of = true;
@@ -246,7 +245,7 @@ static int cmp_ranked(const void *x, const void *y)
 /* Ranks the present actors with a value, highest first: equal values
  * (within a relative 1e-9 of the one before) share the best rank of their
  * group. order has room for n. */
-static void assign_ranks(ag_snapshot *s, size_t n, ranked *order)
+static void assign_ranks(ag_timeline_snapshot *s, size_t n, ranked *order)
 {
     size_t m = 0;
     for (size_t v = 0; v < n; v++) {
@@ -276,7 +275,7 @@ static int cmp_bloc_ident(const void *x, const void *y)
 static ag_status compute_snapshot(const ag_graph *g, const ag_timeline_opts *o, ag_timeline *t,
                                   size_t k, const size_t *none, ranked *order, ag_error *err)
 {
-    ag_snapshot *s = &t->snap[k];
+    ag_timeline_snapshot *s = &t->snap[k];
     const size_t *prev = k > 0 ? t->snap[k - 1].bloc : none;
     ag_graph *sg = NULL;
     ag_cluster_opts co;
@@ -390,8 +389,8 @@ static int cmp_move(const void *x, const void *y)
 static ag_status compute_changes(const ag_graph *g, const ag_timeline_opts *o, ag_timeline *t,
                                  size_t k, ag_error *err)
 {
-    ag_snapshot *s = &t->snap[k];
-    const ag_snapshot *b = &t->snap[k - 1];
+    ag_timeline_snapshot *s = &t->snap[k];
+    const ag_timeline_snapshot *b = &t->snap[k - 1];
     size_t cap = 0, n = 0, moves = 0;
     ag_timeline_change *c;
 
@@ -401,19 +400,19 @@ static ag_status compute_changes(const ag_graph *g, const ag_timeline_opts *o, a
         cap += 2 * (s->present[v] && b->present[v]);
     if (!(c = malloc((cap + 1) * sizeof *c)))
         return ag_error_set(err, AG_ENOMEM, "out of memory");
-    for (int kind = AG_CHANGE_BEGAN; kind <= AG_CHANGE_ENDED; kind++)
+    for (int kind = AG_TIMELINE_BEGAN; kind <= AG_TIMELINE_ENDED; kind++)
         for (size_t i = 0; i < g->n_relations; i++)
-            if (s->in_force[i] != b->in_force[i] && (s->in_force[i] == (kind == AG_CHANGE_BEGAN)))
-                c[n++] = (ag_timeline_change){(ag_change_kind)kind, g->relations[i].source,
+            if (s->in_force[i] != b->in_force[i] && (s->in_force[i] == (kind == AG_TIMELINE_BEGAN)))
+                c[n++] = (ag_timeline_change){(ag_timeline_change_kind)kind, g->relations[i].source,
                                               g->relations[i].target, i, 0, 0};
     for (size_t v = 0; v < g->n_actors; v++)
         if (s->present[v] && b->present[v] && s->bloc[v] != b->bloc[v])
-            c[n++] = (ag_timeline_change){AG_CHANGE_BLOC, v, 0, 0,
+            c[n++] = (ag_timeline_change){AG_TIMELINE_BLOC, v, 0, 0,
                                           b->bloc[v] == AG_NO_BLOC ? 0 : (long)b->bloc[v] + 1,
                                           s->bloc[v] == AG_NO_BLOC ? 0 : (long)s->bloc[v] + 1};
     for (size_t v = 0; v < g->n_actors; v++)
         if (s->rank[v] && b->rank[v] && s->rank[v] != b->rank[v])
-            c[n + moves++] = (ag_timeline_change){AG_CHANGE_RANK, v, 0, 0, b->rank[v],
+            c[n + moves++] = (ag_timeline_change){AG_TIMELINE_RANK, v, 0, 0, b->rank[v],
                                                   s->rank[v]};
     qsort(c + n, moves, sizeof *c, cmp_move);
     n += moves < o->top ? moves : o->top;
@@ -468,7 +467,7 @@ void ag_timeline_destroy(ag_timeline *t)
     memset(t, 0, sizeof *t);
 }
 
-const ag_timeline_bloc *ag_timeline_find_bloc(const ag_snapshot *s, size_t ident)
+const ag_timeline_bloc *ag_timeline_find_bloc(const ag_timeline_snapshot *s, size_t ident)
 {
     size_t lo = 0, hi = s->n_blocs;
     while (lo < hi) {

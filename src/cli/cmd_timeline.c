@@ -81,7 +81,7 @@ static const char *actor(timeline *t, size_t i)
 
 /* ---- output ---- */
 
-static void put_bloc_name(timeline *t, const ag_snapshot *s, long ident1, FILE *out)
+static void put_bloc_name(timeline *t, const ag_timeline_snapshot *s, long ident1, FILE *out)
 {
     const ag_timeline_bloc *b;
     if (ident1 == 0) {
@@ -107,7 +107,7 @@ static void print_text(timeline *t, FILE *out)
                  "ranks by %s\n",
             t->o.seed, ag_metric_name(t->o.metric));
     for (size_t k = 0; k < t->tl.n; k++) {
-        const ag_snapshot *s = &t->tl.snap[k];
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         fprintf(out, "\n%s: %zu actors, %zu relations; balance index %.3f (%zu of %zu "
                      "triangles balanced); frustration %zu ties, weight %.3f\n",
                 s->label, s->n_present, s->n_relations, s->balance_index, s->balanced,
@@ -121,8 +121,8 @@ static void print_text(timeline *t, FILE *out)
         for (size_t i = 0; i < s->n_changes; i++) {
             const ag_timeline_change *c = &s->changes[i];
             switch (c->kind) {
-            case AG_CHANGE_BEGAN:
-            case AG_CHANGE_ENDED: {
+            case AG_TIMELINE_BEGAN:
+            case AG_TIMELINE_ENDED: {
                 const ag_relation *r = &g->relations[c->relation];
                 fprintf(out, "  %s: %s %s %s (", change_kind[c->kind], actor(t, c->actor),
                         r->sign > 0 ? "+" : "-", actor(t, c->other));
@@ -132,7 +132,7 @@ static void print_text(timeline *t, FILE *out)
                 fputs(")\n", out);
                 break;
             }
-            case AG_CHANGE_BLOC:
+            case AG_TIMELINE_BLOC:
                 fprintf(out, "  bloc: %s from ", actor(t, c->actor));
                 put_bloc_name(t, &t->tl.snap[k - 1], c->before, out);
                 fputs(" to ", out);
@@ -159,7 +159,7 @@ static void print_csv_actors(timeline *t, FILE *out)
     const ag_graph *g = t->g;
     fprintf(out, "snapshot,id,name,present,bloc,bloc_name,%s,rank\n", ag_metric_name(t->o.metric));
     for (size_t k = 0; k < t->tl.n; k++) {
-        const ag_snapshot *s = &t->tl.snap[k];
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         for (size_t v = 0; v < g->n_actors; v++) {
             const ag_timeline_bloc *b =
                 s->bloc[v] == AG_NO_BLOC ? NULL : ag_timeline_find_bloc(s, s->bloc[v]);
@@ -190,13 +190,13 @@ static void print_csv_changes(timeline *t, FILE *out)
     const ag_graph *g = t->g;
     fputs("snapshot,kind,actor,other,relation,type,sign,before,after\n", out);
     for (size_t k = 1; k < t->tl.n; k++) {
-        const ag_snapshot *s = &t->tl.snap[k];
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         for (size_t i = 0; i < s->n_changes; i++) {
             const ag_timeline_change *c = &s->changes[i];
             fprintf(out, "%s,%s,", s->label, change_kind[c->kind]);
             cli_put_csv_field(out, g->actors[c->actor].id);
             fputc(',', out);
-            if (c->kind <= AG_CHANGE_ENDED) {
+            if (c->kind <= AG_TIMELINE_ENDED) {
                 const ag_relation *r = &g->relations[c->relation];
                 cli_put_csv_field(out, g->actors[c->other].id);
                 fputc(',', out);
@@ -204,7 +204,7 @@ static void print_csv_changes(timeline *t, FILE *out)
                 fputc(',', out);
                 cli_put_csv_field(out, r->type);
                 fprintf(out, ",%s,,\n", r->sign > 0 ? "+" : "-");
-            } else if (c->kind == AG_CHANGE_BLOC) {
+            } else if (c->kind == AG_TIMELINE_BLOC) {
                 fputs(",,,,", out);
                 if (c->before)
                     fprintf(out, "%ld", c->before);
@@ -219,7 +219,7 @@ static void print_csv_changes(timeline *t, FILE *out)
     }
 }
 
-static json_t *bloc_json(timeline *t, const ag_snapshot *s, long ident1)
+static json_t *bloc_json(timeline *t, const ag_timeline_snapshot *s, long ident1)
 {
     const ag_timeline_bloc *b = ident1 ? ag_timeline_find_bloc(s, (size_t)ident1 - 1) : NULL;
     (void)t;
@@ -236,7 +236,7 @@ static int print_json(timeline *t, FILE *out)
     if (!root || !snaps || !rows || !changes || !man || !opts)
         goto cleanup;
     for (size_t k = 0; k < t->tl.n; k++) {
-        const ag_snapshot *s = &t->tl.snap[k];
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         json_t *o = json_object(), *blocs = json_array(), *bal = json_object(),
                *fr = json_object();
         char d[16];
@@ -288,13 +288,13 @@ static int print_json(timeline *t, FILE *out)
             json_object_set_new(co, "snapshot", json_string(s->label));
             json_object_set_new(co, "kind", json_string(change_kind[c->kind]));
             json_object_set_new(co, "actor", json_string(g->actors[c->actor].id));
-            if (c->kind <= AG_CHANGE_ENDED) {
+            if (c->kind <= AG_TIMELINE_ENDED) {
                 const ag_relation *r = &g->relations[c->relation];
                 json_object_set_new(co, "other", json_string(g->actors[c->other].id));
                 json_object_set_new(co, "relation", json_string(r->id));
                 json_object_set_new(co, "type", json_string(r->type));
                 json_object_set_new(co, "sign", json_integer(r->sign));
-            } else if (c->kind == AG_CHANGE_BLOC) {
+            } else if (c->kind == AG_TIMELINE_BLOC) {
                 json_object_set_new(co, "before", bloc_json(t, &t->tl.snap[k - 1], c->before));
                 json_object_set_new(co, "after", bloc_json(t, s, c->after));
             } else {
@@ -308,7 +308,7 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(root, "actors", rows);
     json_object_set_new(root, "changes", changes);
     snaps = rows = changes = NULL;
-    json_object_set_new(opts, "every", t->o.step != AG_STEP_NONE
+    json_object_set_new(opts, "every", t->o.step != AG_TIMELINE_STEP_NONE
                                            ? json_string(ag_timeline_step_name(t->o.step))
                                            : json_null());
     json_object_set_new(opts, "metric", json_string(ag_metric_name(t->o.metric)));

@@ -71,10 +71,10 @@ static void test_years(const ag_graph *g)
     ag_timeline_opts o;
     ag_timeline t;
     ag_error err;
-    const ag_snapshot *s0, *s1;
+    const ag_timeline_snapshot *s0, *s1;
 
     ag_timeline_opts_init(&o);
-    o.step = AG_STEP_YEAR;
+    o.step = AG_TIMELINE_STEP_YEAR;
     o.metric = AG_M_POS_DEGREE;
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_OK);
     CHECK_INT(t.n, 2);
@@ -137,23 +137,23 @@ static void test_years(const ag_graph *g)
     CHECK_INT(s1->n_changes, 5);
     if (s1->n_changes == 5) {
         const ag_timeline_change *c = s1->changes;
-        CHECK_INT(c[0].kind, AG_CHANGE_BEGAN);
+        CHECK_INT(c[0].kind, AG_TIMELINE_BEGAN);
         CHECK_INT(c[0].relation, 6);
         CHECK_INT(c[0].actor, A);
         CHECK_INT(c[0].other, E);
-        CHECK_INT(c[1].kind, AG_CHANGE_ENDED);
+        CHECK_INT(c[1].kind, AG_TIMELINE_ENDED);
         CHECK_INT(c[1].relation, 5);
         CHECK_INT(c[1].actor, D);
         CHECK_INT(c[1].other, E);
-        CHECK_INT(c[2].kind, AG_CHANGE_BLOC);
+        CHECK_INT(c[2].kind, AG_TIMELINE_BLOC);
         CHECK_INT(c[2].actor, E);
         CHECK_INT(c[2].before, 2);
         CHECK_INT(c[2].after, 1);
-        CHECK_INT(c[3].kind, AG_CHANGE_RANK);
+        CHECK_INT(c[3].kind, AG_TIMELINE_RANK);
         CHECK_INT(c[3].actor, A);
         CHECK_INT(c[3].before, 2);
         CHECK_INT(c[3].after, 1);
-        CHECK_INT(c[4].kind, AG_CHANGE_RANK);
+        CHECK_INT(c[4].kind, AG_TIMELINE_RANK);
         CHECK_INT(c[4].actor, D);
         CHECK_INT(c[4].before, 1);
         CHECK_INT(c[4].after, 2);
@@ -168,7 +168,7 @@ done:
     if (t.n == 2) {
         CHECK_INT(t.snap[1].n_changes, 4);
         if (t.snap[1].n_changes == 4) {
-            CHECK_INT(t.snap[1].changes[3].kind, AG_CHANGE_RANK);
+            CHECK_INT(t.snap[1].changes[3].kind, AG_TIMELINE_RANK);
             CHECK_INT(t.snap[1].changes[3].actor, A);
         }
     }
@@ -190,14 +190,14 @@ static void test_quarters(const ag_graph *g)
     ag_error err;
 
     ag_timeline_opts_init(&o);
-    o.step = AG_STEP_QUARTER;
+    o.step = AG_TIMELINE_STEP_QUARTER;
     o.metric = AG_M_POS_DEGREE;
     o.from = date("2001-11");
     o.to = date("2002");
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_OK);
     CHECK_INT(t.n, 5);
     if (t.n == 5) {
-        const ag_snapshot *s = &t.snap[1];
+        const ag_timeline_snapshot *s = &t.snap[1];
         CHECK_STR(t.snap[0].label, "2001-Q4");
         CHECK_STR(t.snap[1].label, "2002-Q1");
         CHECK_STR(t.snap[4].label, "2002-Q4");
@@ -213,11 +213,11 @@ static void test_quarters(const ag_graph *g)
         CHECK_INT(s->bloc[B], AG_NO_BLOC);
         CHECK_INT(s->n_changes, 6);
         for (size_t i = 0; i < 5 && i < s->n_changes; i++) {
-            CHECK_INT(s->changes[i].kind, AG_CHANGE_ENDED);
+            CHECK_INT(s->changes[i].kind, AG_TIMELINE_ENDED);
             CHECK_INT(s->changes[i].relation, i);
         }
         if (s->n_changes == 6) {
-            CHECK_INT(s->changes[5].kind, AG_CHANGE_RANK);
+            CHECK_INT(s->changes[5].kind, AG_TIMELINE_RANK);
             CHECK_INT(s->changes[5].actor, E);
             CHECK_INT(s->changes[5].before, 2);
             CHECK_INT(s->changes[5].after, 1);
@@ -278,7 +278,7 @@ static void test_refused(const ag_graph *g)
     ag_timeline_opts_init(&o);
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_EARG); /* neither step nor dates */
     CHECK(t.n == 0 && t.snap == NULL);
-    o.step = AG_STEP_YEAR;
+    o.step = AG_TIMELINE_STEP_YEAR;
     o.from = date("2005");
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_EARG);
     CHECK_STR(err.message, "no snapshot from --from to the graph's last date");
@@ -286,7 +286,7 @@ static void test_refused(const ag_graph *g)
     o.to = date("2004");
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_EARG);
     /* 1000-01 to 3000-12: 2001 years of 12 months */
-    o.step = AG_STEP_MONTH;
+    o.step = AG_TIMELINE_STEP_MONTH;
     o.from = date("1000");
     o.to = date("3000");
     CHECK_INT(ag_timeline_compute(g, &o, &t, &err), AG_EARG);
