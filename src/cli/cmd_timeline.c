@@ -9,6 +9,7 @@
 #include "actorgraph/cluster.h"
 #include "actorgraph/io.h"
 #include "actorgraph/render.h"
+#include "actorgraph/timeline.h"
 #include "cli.h"
 #include "table.h"
 
@@ -60,53 +61,13 @@ static const char usage[] =
     "failure.\n";
 
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
-enum { STEP_NONE, STEP_YEAR, STEP_QUARTER, STEP_MONTH };
-enum { CH_BEGAN, CH_ENDED, CH_BLOC, CH_RANK };
 static const char *const change_kind[] = {"began", "ended", "bloc", "rank"};
-
-#define MAX_SNAPSHOTS 10000
-
-typedef struct bloc_info {
-    size_t ident, leader, size;
-} bloc_info;
-
-typedef struct change {
-    int kind;
-    size_t a, b;      /* actor, other actor (relations) */
-    size_t relation;  /* index into the graph's relations */
-    long before, after; /* bloc identities + 1 (0: alone or absent), ranks */
-} change;
-
-typedef struct snap {
-    char label[32];
-    ag_selection sel;
-    size_t n_present, n_relations;
-    unsigned char *rel;  /* per relation: in force */
-    unsigned char *present;
-    size_t *ident;       /* per actor: bloc identity, AG_NO_BLOC when alone or absent */
-    double *value;       /* the metric */
-    long *rank;          /* 1 = highest; 0 when absent or no value */
-    bloc_info *blocs;    /* coalitions (two members or more), by identity */
-    size_t n_blocs, n_alone;
-    size_t triangles, balanced;
-    double balance_index;
-    size_t fr_count;
-    double fr_weight;
-    change *changes;     /* from the previous snapshot */
-    size_t n_changes;
-} snap;
 
 typedef struct timeline {
     const ag_graph *g;
     const char *input;
-    ag_selection conf;   /* the confidence part of the selection */
-    ag_metric metric;
-    long top;
-    unsigned long seed;
-    int step;
-    snap *s;
-    size_t n;
-    size_t next_ident;
+    ag_timeline_opts o;  /* o.conf: the confidence part of the selection */
+    ag_timeline tl;
     char **shown;
 } timeline;
 
@@ -118,346 +79,16 @@ static const char *actor(timeline *t, size_t i)
     return t->shown[i];
 }
 
-static const bloc_info *find_bloc(const snap *s, size_t ident)
-{
-    size_t lo = 0, hi = s->n_blocs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->blocs[mid].ident == ident)
-            return &s->blocs[mid];
-        if (s->blocs[mid].ident < ident)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
-
-/* ---- snapshot dates ---- */
-
-static int parse_every(const char *s)
-{
-    if (strcmp(s, "year") == 0)
-        return STEP_YEAR;
-    if (strcmp(s, "quarter") == 0)
-        return STEP_QUARTER;
-    if (strcmp(s, "month") == 0)
-        return STEP_MONTH;
-    return STEP_NONE;
-}
-
-/* The date's position on the step's scale; as_end: a year or a year's
- * quarter counted from its last month. */
-static long step_index(int step, const ag_date *d, int as_end)
-{
-    int m = d->month ? d->month : as_end ? 12 : 1;
-    if (step == STEP_YEAR)
-        return d->year;
-    if (step == STEP_QUARTER)
-        return (long)d->year * 4 + (m - 1) / 3;
-    return (long)d->year * 12 + (m - 1);
-}
-
-/* Fills snapshot k's selection and label from its index on the scale. */
-static void step_snapshot(int step, long idx, snap *s, const ag_selection *conf)
-{
-    s->sel = *conf;
-    if (step == STEP_YEAR) {
-        s->sel.from = s->sel.to = (ag_date){(int)idx, 0, 0};
-        s->sel.as_of = true;
-        snprintf(s->label, sizeof s->label, "%ld", idx);
-    } else if (step == STEP_QUARTER) {
-        int y = (int)(idx / 4), q = (int)(idx % 4);
-        s->sel.from = (ag_date){y, 3 * q + 1, 0};
-        s->sel.to = (ag_date){y, 3 * q + 3, 0};
-        s->sel.as_of = false;
-        snprintf(s->label, sizeof s->label, "%d-Q%d", y, q + 1);
-    } else {
-        int y = (int)(idx / 12), m = (int)(idx % 12) + 1;
-        s->sel.from = s->sel.to = (ag_date){y, m, 0};
-        s->sel.as_of = true;
-        snprintf(s->label, sizeof s->label, "%d-%02d", y, m);
-    }
-}
-
-/* The earliest start and latest end written in g (year 0 when none). */
-static void data_range(const ag_graph *g, ag_date *lo, ag_date *hi)
-{
-    *lo = *hi = (ag_date){0, 0, 0};
-    for (size_t i = 0; i < g->n_relations; i++) {
-        const ag_relation *r = &g->relations[i];
-        const ag_date *d[2] = {&r->start, &r->end};
-        for (int k = 0; k < 2; k++) {
-            if (!d[k]->year)
-                continue;
-            if (!lo->year || ag_date_cmp(d[k], lo) < 0 ||
-                (ag_date_cmp(d[k], lo) == 0 && d[k]->month < lo->month))
-                *lo = *d[k];
-            if (!hi->year || ag_date_cmp(d[k], hi) > 0 ||
-                (ag_date_cmp(d[k], hi) == 0 && d[k]->month > hi->month))
-                *hi = *d[k];
-        }
-    }
-}
-
-/* Parses --at: dates separated by commas, each after the one before
- * (compared on the precision both carry, so 2020 and 2020-05 overlap).
- * Returns the count, or -1 after printing the usage error into *rc. */
-static long parse_at(const char *arg, snap **out, const ag_selection *conf, int *rc)
-{
-    size_t n = 1, k = 0;
-    const char *p = arg;
-    snap *s;
-    for (const char *q = arg; *q; q++)
-        n += *q == ',';
-    if (n > MAX_SNAPSHOTS) {
-        *rc = cli_usage_error("timeline", "--at: more than %d dates", MAX_SNAPSHOTS);
-        return -1;
-    }
-    s = calloc(n, sizeof *s);
-    if (!s) {
-        fprintf(stderr, "actorgraph: out of memory\n");
-        *rc = AG_EXIT_INTERNAL;
-        return -1;
-    }
-    for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        char buf[32];
-        ag_date d;
-        if (len >= sizeof buf || (memcpy(buf, p, len), buf[len] = '\0', !ag_date_parse(buf, &d))) {
-            *rc = cli_usage_error("timeline", "--at: '%.*s' is not a date (YYYY, YYYY-MM or "
-                                              "YYYY-MM-DD)",
-                                  (int)(len > 40 ? 40 : len), p);
-            free(s);
-            return -1;
-        }
-        if (k > 0 && ag_date_cmp(&d, &s[k - 1].sel.from) <= 0) {
-            *rc = cli_usage_error("timeline", "--at: %s %s %s; the dates must increase",
-                                  buf, ag_date_cmp(&d, &s[k - 1].sel.from) == 0
-                                           ? "repeats or overlaps" : "comes before",
-                                  s[k - 1].label);
-            free(s);
-            return -1;
-        }
-        s[k].sel = *conf;
-        s[k].sel.from = s[k].sel.to = d;
-        s[k].sel.as_of = true;
-        ag_date_format(&d, s[k].label, sizeof s[k].label);
-        k++;
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
-    *out = s;
-    return (long)k;
-}
-
-/* ---- computing a snapshot ---- */
-
-static int cmp_double_desc(const void *x, const void *y, const double *v)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    if (v[a] != v[b])
-        return v[a] > v[b] ? -1 : 1;
-    return a < b ? -1 : a > b;
-}
-
-static const double *sort_values;
-static int cmp_by_value(const void *x, const void *y)
-{
-    return cmp_double_desc(x, y, sort_values);
-}
-
-/* Ranks the present actors by value, highest first: equal values (within
- * a relative 1e-9) share the best rank of their group. */
-static void assign_ranks(snap *s, size_t n, size_t *order)
-{
-    size_t m = 0;
-    for (size_t v = 0; v < n; v++) {
-        s->rank[v] = 0;
-        if (s->present[v] && !isnan(s->value[v]))
-            order[m++] = v;
-    }
-    sort_values = s->value;
-    qsort(order, m, sizeof *order, cmp_by_value);
-    for (size_t i = 0; i < m; i++) {
-        double top = s->value[order[i]], prev = i ? s->value[order[i - 1]] : 0;
-        if (i > 0 && prev - top <= 1e-9 * fmax(1.0, fabs(prev)))
-            s->rank[order[i]] = s->rank[order[i - 1]];
-        else
-            s->rank[order[i]] = (long)i + 1;
-    }
-}
-
-static int cmp_bloc_ident(const void *x, const void *y)
-{
-    const bloc_info *a = x, *b = y;
-    return a->ident < b->ident ? -1 : a->ident > b->ident;
-}
-
-/* Selects, clusters, matches, measures and ranks snapshot k. */
-static ag_status compute_snapshot(timeline *t, size_t k, size_t *work, ag_error *err)
-{
-    const ag_graph *g = t->g;
-    snap *s = &t->s[k];
-    const size_t *prev = k > 0 ? t->s[k - 1].ident : NULL;
-    ag_graph *sg = NULL;
-    ag_cluster_opts co;
-    ag_partition p;
-    ag_balance bal;
-    ag_metrics met;
-    size_t *cur = NULL, *ident = NULL, *leader = NULL, *size = NULL;
-    size_t n = g->n_actors;
-    ag_status st;
-
-    memset(&p, 0, sizeof p);
-    memset(&bal, 0, sizeof bal);
-    memset(&met, 0, sizeof met);
-    s->rel = calloc(g->n_relations + 1, 1);
-    s->present = calloc(n + 1, 1);
-    s->ident = malloc((n + 1) * sizeof *s->ident);
-    s->value = calloc(n + 1, sizeof *s->value);
-    s->rank = calloc(n + 1, sizeof *s->rank);
-    if (!s->rel || !s->present || !s->ident || !s->value || !s->rank) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < g->n_relations; i++)
-        if (ag_relation_selected(&g->relations[i], &s->sel)) {
-            s->rel[i] = 1;
-            s->n_relations++;
-            s->present[g->relations[i].source] = s->present[g->relations[i].target] = 1;
-        }
-    for (size_t v = 0; v < n; v++)
-        s->n_present += s->present[v];
-    if ((st = ag_select(g, &s->sel, &sg, err)) != AG_OK)
-        goto cleanup;
-    ag_cluster_opts_init(&co);
-    co.seed = t->seed;
-    if ((st = ag_cluster(sg, &co, &p, err)) != AG_OK ||
-        (st = ag_balance_compute(sg, &bal, err)) != AG_OK ||
-        (st = ag_metrics_compute(sg, AG_TIES_POSITIVE, &met, err)) != AG_OK)
-        goto cleanup;
-    s->triangles = bal.triangles;
-    s->balanced = bal.balanced;
-    s->balance_index = bal.index;
-    s->fr_count = p.frustration_count;
-    s->fr_weight = p.frustration_weight;
-    memcpy(s->value, met.v[t->metric], n * sizeof *s->value);
-
-    cur = malloc((n + 1) * sizeof *cur);
-    size = calloc(p.n_blocs + 1, sizeof *size);
-    ident = malloc((p.n_blocs + 1) * sizeof *ident);
-    leader = malloc((p.n_blocs + 1) * sizeof *leader);
-    if (!cur || !size || !ident || !leader) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    if ((st = ag_bloc_leaders(sg, p.bloc, p.n_blocs, leader, err)) != AG_OK)
-        goto cleanup;
-    for (size_t v = 0; v < n; v++)
-        if (s->present[v])
-            size[p.bloc[v]]++;
-    /* a bloc of one is no coalition: its actor is alone, with no number */
-    for (size_t v = 0; v < n; v++) {
-        cur[v] = s->present[v] && size[p.bloc[v]] >= 2 ? p.bloc[v] : AG_NO_BLOC;
-        s->n_alone += s->present[v] && size[p.bloc[v]] == 1;
-    }
-    if (!prev) {
-        for (size_t v = 0; v < n; v++)
-            work[v] = AG_NO_BLOC;
-        prev = work;
-    }
-    if ((st = ag_bloc_match(n, prev, cur, p.n_blocs, &t->next_ident, ident, err)) != AG_OK)
-        goto cleanup;
-    for (size_t b = 0; b < p.n_blocs; b++)
-        s->n_blocs += ident[b] != AG_NO_BLOC;
-    s->blocs = malloc((s->n_blocs + 1) * sizeof *s->blocs);
-    if (!s->blocs) {
-        st = ag_error_set(err, AG_ENOMEM, "out of memory");
-        goto cleanup;
-    }
-    s->n_blocs = 0;
-    for (size_t b = 0; b < p.n_blocs; b++)
-        if (ident[b] != AG_NO_BLOC)
-            s->blocs[s->n_blocs++] = (bloc_info){ident[b], leader[b], size[b]};
-    qsort(s->blocs, s->n_blocs, sizeof *s->blocs, cmp_bloc_ident);
-    for (size_t v = 0; v < n; v++)
-        s->ident[v] = cur[v] == AG_NO_BLOC ? AG_NO_BLOC : ident[cur[v]];
-    assign_ranks(s, n, work);
-    st = AG_OK;
-cleanup:
-    free(cur);
-    free(size);
-    free(ident);
-    free(leader);
-    ag_partition_destroy(&p);
-    ag_balance_destroy(&bal);
-    ag_metrics_destroy(&met);
-    ag_graph_free(sg);
-    return st;
-}
-
-static size_t abs_move(const change *c)
-{
-    long d = c->before - c->after;
-    return (size_t)(d < 0 ? -d : d);
-}
-
-static int cmp_move(const void *x, const void *y)
-{
-    const change *a = x, *b = y;
-    if (abs_move(a) != abs_move(b))
-        return abs_move(a) > abs_move(b) ? -1 : 1;
-    return a->a < b->a ? -1 : a->a > b->a;
-}
-
-/* The changes from snapshot k - 1 to k: relations (file order), blocs
- * (actor order), then the top biggest moves in rank. */
-static ag_status compute_changes(timeline *t, size_t k, ag_error *err)
-{
-    const ag_graph *g = t->g;
-    snap *s = &t->s[k], *o = &t->s[k - 1];
-    size_t cap = 0, n = 0, moves = 0;
-    change *c;
-
-    for (size_t i = 0; i < g->n_relations; i++)
-        cap += s->rel[i] != o->rel[i];
-    for (size_t v = 0; v < g->n_actors; v++)
-        cap += 2 * (s->present[v] && o->present[v]);
-    c = malloc((cap + 1) * sizeof *c);
-    if (!c)
-        return ag_error_set(err, AG_ENOMEM, "out of memory");
-    for (int kind = CH_BEGAN; kind <= CH_ENDED; kind++)
-        for (size_t i = 0; i < g->n_relations; i++)
-            if (s->rel[i] != o->rel[i] && (s->rel[i] == (kind == CH_BEGAN)))
-                c[n++] = (change){kind, g->relations[i].source, g->relations[i].target, i, 0, 0};
-    for (size_t v = 0; v < g->n_actors; v++)
-        if (s->present[v] && o->present[v] && s->ident[v] != o->ident[v])
-            c[n++] = (change){CH_BLOC, v, 0, 0,
-                              o->ident[v] == AG_NO_BLOC ? 0 : (long)o->ident[v] + 1,
-                              s->ident[v] == AG_NO_BLOC ? 0 : (long)s->ident[v] + 1};
-    for (size_t v = 0; v < g->n_actors; v++)
-        if (s->rank[v] && o->rank[v] && s->rank[v] != o->rank[v])
-            c[n + moves++] = (change){CH_RANK, v, 0, 0, o->rank[v], s->rank[v]};
-    qsort(c + n, moves, sizeof *c, cmp_move);
-    n += moves < (size_t)t->top ? moves : (size_t)t->top;
-    s->changes = c;
-    s->n_changes = n;
-    return AG_OK;
-}
-
 /* ---- output ---- */
 
-static void put_bloc_name(timeline *t, const snap *s, long ident1, FILE *out)
+static void put_bloc_name(timeline *t, const ag_timeline_snapshot *s, long ident1, FILE *out)
 {
-    const bloc_info *b;
+    const ag_timeline_bloc *b;
     if (ident1 == 0) {
         fputs("alone", out);
         return;
     }
-    b = find_bloc(s, (size_t)ident1 - 1);
+    b = ag_timeline_find_bloc(s, (size_t)ident1 - 1);
     fprintf(out, "bloc %ld (%s bloc)", ident1, b ? actor(t, b->leader) : "?");
 }
 
@@ -467,20 +98,20 @@ static void print_text(timeline *t, FILE *out)
     char desc[512];
 
     cli_put_escaped(out, g->title ? g->title : g->name);
-    fprintf(out, ": timeline, %zu snapshots from %s to %s", t->n, t->s[0].label,
-            t->s[t->n - 1].label);
-    ag_selection_describe(&t->conf, desc, sizeof desc);
+    fprintf(out, ": timeline, %zu snapshots from %s to %s", t->tl.n, t->tl.snap[0].label,
+            t->tl.snap[t->tl.n - 1].label);
+    ag_selection_describe(&t->o.conf, desc, sizeof desc);
     if (desc[0])
         fprintf(out, " (%s)", desc);
     fprintf(out, "\nblocs by the signed method (seed %lu), matched by shared members; "
                  "ranks by %s\n",
-            t->seed, ag_metric_name(t->metric));
-    for (size_t k = 0; k < t->n; k++) {
-        const snap *s = &t->s[k];
+            t->o.seed, ag_metric_name(t->o.metric));
+    for (size_t k = 0; k < t->tl.n; k++) {
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         fprintf(out, "\n%s: %zu actors, %zu relations; balance index %.3f (%zu of %zu "
                      "triangles balanced); frustration %zu ties, weight %.3f\n",
                 s->label, s->n_present, s->n_relations, s->balance_index, s->balanced,
-                s->triangles, s->fr_count, s->fr_weight);
+                s->triangles, s->frustration_count, s->frustration_weight);
         fputs("  blocs:", out);
         for (size_t b = 0; b < s->n_blocs; b++) {
             fprintf(out, "%s %zu %s bloc (%zu)", b ? "," : "", s->blocs[b].ident + 1,
@@ -488,28 +119,28 @@ static void print_text(timeline *t, FILE *out)
         }
         fprintf(out, "%s%zu alone\n", s->n_blocs ? "; " : " ", s->n_alone);
         for (size_t i = 0; i < s->n_changes; i++) {
-            const change *c = &s->changes[i];
+            const ag_timeline_change *c = &s->changes[i];
             switch (c->kind) {
-            case CH_BEGAN:
-            case CH_ENDED: {
+            case AG_TIMELINE_BEGAN:
+            case AG_TIMELINE_ENDED: {
                 const ag_relation *r = &g->relations[c->relation];
-                fprintf(out, "  %s: %s %s %s (", change_kind[c->kind], actor(t, c->a),
-                        r->sign > 0 ? "+" : "-", actor(t, c->b));
+                fprintf(out, "  %s: %s %s %s (", change_kind[c->kind], actor(t, c->actor),
+                        r->sign > 0 ? "+" : "-", actor(t, c->other));
                 cli_put_escaped(out, r->type);
                 fputs(", ", out);
                 cli_put_escaped(out, r->id);
                 fputs(")\n", out);
                 break;
             }
-            case CH_BLOC:
-                fprintf(out, "  bloc: %s from ", actor(t, c->a));
-                put_bloc_name(t, &t->s[k - 1], c->before, out);
+            case AG_TIMELINE_BLOC:
+                fprintf(out, "  bloc: %s from ", actor(t, c->actor));
+                put_bloc_name(t, &t->tl.snap[k - 1], c->before, out);
                 fputs(" to ", out);
                 put_bloc_name(t, s, c->after, out);
                 fputc('\n', out);
                 break;
             default:
-                fprintf(out, "  rank: %s %ld -> %ld (%+ld)\n", actor(t, c->a), c->before,
+                fprintf(out, "  rank: %s %ld -> %ld (%+ld)\n", actor(t, c->actor), c->before,
                         c->after, c->before - c->after);
             }
         }
@@ -526,11 +157,12 @@ static void put_num(FILE *out, double v)
 static void print_csv_actors(timeline *t, FILE *out)
 {
     const ag_graph *g = t->g;
-    fprintf(out, "snapshot,id,name,present,bloc,bloc_name,%s,rank\n", ag_metric_name(t->metric));
-    for (size_t k = 0; k < t->n; k++) {
-        const snap *s = &t->s[k];
+    fprintf(out, "snapshot,id,name,present,bloc,bloc_name,%s,rank\n", ag_metric_name(t->o.metric));
+    for (size_t k = 0; k < t->tl.n; k++) {
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         for (size_t v = 0; v < g->n_actors; v++) {
-            const bloc_info *b = s->ident[v] == AG_NO_BLOC ? NULL : find_bloc(s, s->ident[v]);
+            const ag_timeline_bloc *b =
+                s->bloc[v] == AG_NO_BLOC ? NULL : ag_timeline_find_bloc(s, s->bloc[v]);
             fprintf(out, "%s,", s->label);
             cli_put_csv_field(out, g->actors[v].id);
             fputc(',', out);
@@ -557,22 +189,22 @@ static void print_csv_changes(timeline *t, FILE *out)
 {
     const ag_graph *g = t->g;
     fputs("snapshot,kind,actor,other,relation,type,sign,before,after\n", out);
-    for (size_t k = 1; k < t->n; k++) {
-        const snap *s = &t->s[k];
+    for (size_t k = 1; k < t->tl.n; k++) {
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         for (size_t i = 0; i < s->n_changes; i++) {
-            const change *c = &s->changes[i];
+            const ag_timeline_change *c = &s->changes[i];
             fprintf(out, "%s,%s,", s->label, change_kind[c->kind]);
-            cli_put_csv_field(out, g->actors[c->a].id);
+            cli_put_csv_field(out, g->actors[c->actor].id);
             fputc(',', out);
-            if (c->kind <= CH_ENDED) {
+            if (c->kind <= AG_TIMELINE_ENDED) {
                 const ag_relation *r = &g->relations[c->relation];
-                cli_put_csv_field(out, g->actors[c->b].id);
+                cli_put_csv_field(out, g->actors[c->other].id);
                 fputc(',', out);
                 cli_put_csv_field(out, r->id);
                 fputc(',', out);
                 cli_put_csv_field(out, r->type);
                 fprintf(out, ",%s,,\n", r->sign > 0 ? "+" : "-");
-            } else if (c->kind == CH_BLOC) {
+            } else if (c->kind == AG_TIMELINE_BLOC) {
                 fputs(",,,,", out);
                 if (c->before)
                     fprintf(out, "%ld", c->before);
@@ -587,9 +219,9 @@ static void print_csv_changes(timeline *t, FILE *out)
     }
 }
 
-static json_t *bloc_json(timeline *t, const snap *s, long ident1)
+static json_t *bloc_json(timeline *t, const ag_timeline_snapshot *s, long ident1)
 {
-    const bloc_info *b = ident1 ? find_bloc(s, (size_t)ident1 - 1) : NULL;
+    const ag_timeline_bloc *b = ident1 ? ag_timeline_find_bloc(s, (size_t)ident1 - 1) : NULL;
     (void)t;
     return b ? json_integer(ident1) : json_null();
 }
@@ -603,8 +235,8 @@ static int print_json(timeline *t, FILE *out)
 
     if (!root || !snaps || !rows || !changes || !man || !opts)
         goto cleanup;
-    for (size_t k = 0; k < t->n; k++) {
-        const snap *s = &t->s[k];
+    for (size_t k = 0; k < t->tl.n; k++) {
+        const ag_timeline_snapshot *s = &t->tl.snap[k];
         json_t *o = json_object(), *blocs = json_array(), *bal = json_object(),
                *fr = json_object();
         char d[16];
@@ -618,7 +250,7 @@ static int print_json(timeline *t, FILE *out)
         for (size_t b = 0; b < s->n_blocs; b++) {
             json_t *bo = json_object(), *members = json_array();
             for (size_t v = 0; v < g->n_actors; v++)
-                if (s->ident[v] == s->blocs[b].ident)
+                if (s->bloc[v] == s->blocs[b].ident)
                     json_array_append_new(members, json_string(g->actors[v].id));
             json_object_set_new(bo, "bloc", json_integer((json_int_t)s->blocs[b].ident + 1));
             json_object_set_new(bo, "name", json_string(g->actors[s->blocs[b].leader].name));
@@ -632,8 +264,8 @@ static int print_json(timeline *t, FILE *out)
         json_object_set_new(bal, "balanced", json_integer((json_int_t)s->balanced));
         json_object_set_new(bal, "index", json_real(s->balance_index));
         json_object_set_new(o, "balance", bal);
-        json_object_set_new(fr, "count", json_integer((json_int_t)s->fr_count));
-        json_object_set_new(fr, "weight", json_real(s->fr_weight));
+        json_object_set_new(fr, "count", json_integer((json_int_t)s->frustration_count));
+        json_object_set_new(fr, "weight", json_real(s->frustration_weight));
         json_object_set_new(o, "frustration", fr);
         json_array_append_new(snaps, o);
         for (size_t v = 0; v < g->n_actors; v++) {
@@ -641,29 +273,29 @@ static int print_json(timeline *t, FILE *out)
             json_object_set_new(r, "snapshot", json_string(s->label));
             json_object_set_new(r, "actor", json_string(g->actors[v].id));
             json_object_set_new(r, "present", json_boolean(s->present[v]));
-            json_object_set_new(r, "bloc", s->ident[v] == AG_NO_BLOC
+            json_object_set_new(r, "bloc", s->bloc[v] == AG_NO_BLOC
                                                ? json_null()
-                                               : json_integer((json_int_t)s->ident[v] + 1));
-            json_object_set_new(r, ag_metric_name(t->metric),
+                                               : json_integer((json_int_t)s->bloc[v] + 1));
+            json_object_set_new(r, ag_metric_name(t->o.metric),
                                 s->present[v] && !isnan(s->value[v]) ? json_real(s->value[v])
                                                                      : json_null());
             json_object_set_new(r, "rank", s->rank[v] ? json_integer(s->rank[v]) : json_null());
             json_array_append_new(rows, r);
         }
         for (size_t i = 0; i < s->n_changes; i++) {
-            const change *c = &s->changes[i];
+            const ag_timeline_change *c = &s->changes[i];
             json_t *co = json_object();
             json_object_set_new(co, "snapshot", json_string(s->label));
             json_object_set_new(co, "kind", json_string(change_kind[c->kind]));
-            json_object_set_new(co, "actor", json_string(g->actors[c->a].id));
-            if (c->kind <= CH_ENDED) {
+            json_object_set_new(co, "actor", json_string(g->actors[c->actor].id));
+            if (c->kind <= AG_TIMELINE_ENDED) {
                 const ag_relation *r = &g->relations[c->relation];
-                json_object_set_new(co, "other", json_string(g->actors[c->b].id));
+                json_object_set_new(co, "other", json_string(g->actors[c->other].id));
                 json_object_set_new(co, "relation", json_string(r->id));
                 json_object_set_new(co, "type", json_string(r->type));
                 json_object_set_new(co, "sign", json_integer(r->sign));
-            } else if (c->kind == CH_BLOC) {
-                json_object_set_new(co, "before", bloc_json(t, &t->s[k - 1], c->before));
+            } else if (c->kind == AG_TIMELINE_BLOC) {
+                json_object_set_new(co, "before", bloc_json(t, &t->tl.snap[k - 1], c->before));
                 json_object_set_new(co, "after", bloc_json(t, s, c->after));
             } else {
                 json_object_set_new(co, "before", json_integer(c->before));
@@ -676,22 +308,20 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(root, "actors", rows);
     json_object_set_new(root, "changes", changes);
     snaps = rows = changes = NULL;
-    json_object_set_new(opts, "every",
-                        t->step == STEP_YEAR      ? json_string("year")
-                        : t->step == STEP_QUARTER ? json_string("quarter")
-                        : t->step == STEP_MONTH   ? json_string("month")
-                                                  : json_null());
-    json_object_set_new(opts, "metric", json_string(ag_metric_name(t->metric)));
-    json_object_set_new(opts, "top", json_integer(t->top));
+    json_object_set_new(opts, "every", t->o.step != AG_TIMELINE_STEP_NONE
+                                           ? json_string(ag_timeline_step_name(t->o.step))
+                                           : json_null());
+    json_object_set_new(opts, "metric", json_string(ag_metric_name(t->o.metric)));
+    json_object_set_new(opts, "top", json_integer((json_int_t)t->o.top));
     json_object_set_new(opts, "method", json_string("signed"));
     json_object_set_new(man, "input", json_string(t->input));
     json_object_set_new(man, "sha256", json_string(g->sha256));
     json_object_set_new(man, "command", json_string("timeline"));
     json_object_set_new(man, "options", opts);
     opts = NULL;
-    if (!ag_selection_is_all(&t->conf))
-        json_object_set_new(man, "selection", ag_selection_json(&t->conf, NULL));
-    json_object_set_new(man, "seed", json_integer((json_int_t)t->seed));
+    if (!ag_selection_is_all(&t->o.conf))
+        json_object_set_new(man, "selection", ag_selection_json(&t->o.conf, NULL));
+    json_object_set_new(man, "seed", json_integer((json_int_t)t->o.seed));
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
@@ -712,13 +342,17 @@ cleanup:
 
 /* ---- pictures ---- */
 
-static const size_t *sort_counts;
+/* An actor and its number of relations: most first, then by actor. */
+typedef struct counted {
+    size_t count, actor;
+} counted;
+
 static int cmp_by_count(const void *x, const void *y)
 {
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    if (sort_counts[a] != sort_counts[b])
-        return sort_counts[a] > sort_counts[b] ? -1 : 1;
-    return a < b ? -1 : a > b;
+    const counted *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return a->actor < b->actor ? -1 : a->actor > b->actor;
 }
 
 /* Draws the snapshots with every actor where one layout of the whole graph
@@ -741,7 +375,7 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
     ag_format fmt = AG_FMT_SVG;
     char title[1024], desc[512];
     int rc = AG_EXIT_INTERNAL;
-    size_t n_out = dir ? t->n : 1, top = 10;
+    size_t n_out = dir ? t->tl.n : 1, top = 10;
 
     if (!dir && (!ag_format_from_path(path, &fmt) ||
                  (fmt != AG_FMT_SVG && fmt != AG_FMT_PNG && fmt != AG_FMT_PDF)))
@@ -752,8 +386,8 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
     y = malloc((n + 1) * sizeof *y);
     label = calloc(n + 1, 1);
     count = calloc(n + 1, sizeof *count);
-    names = calloc(t->next_ident + 1, sizeof *names);
-    panels = calloc(t->n, sizeof *panels);
+    names = calloc(t->tl.n_idents + 1, sizeof *names);
+    panels = calloc(t->tl.n, sizeof *panels);
     blobs = calloc(n_out, sizeof *blobs);
     outs = calloc(n_out, sizeof *outs);
     paths = calloc(n_out, sizeof *paths);
@@ -772,28 +406,27 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
     if (n <= AG_RENDER_SMALL_ACTORS) {
         memset(label, 1, n);
     } else {
-        size_t *order = malloc((n + 1) * sizeof *order);
+        counted *order = malloc((n + 1) * sizeof *order);
         if (!order)
             goto oom;
         for (size_t v = 0; v < n; v++)
-            order[v] = v;
-        sort_counts = count;
+            order[v] = (counted){count[v], v};
         qsort(order, n, sizeof *order, cmp_by_count);
         for (size_t i = 0; i < top && i < n; i++)
-            label[order[i]] = 1;
+            label[order[i].actor] = 1;
         free(order);
     }
     /* a bloc's legend: its leaders in the order they led it, "bloc 2:
        Soviet Union / Russia, then China" */
-    for (size_t k = 0; k < t->n; k++)
-        for (size_t b = 0; b < t->s[k].n_blocs; b++) {
-            const bloc_info *bi = &t->s[k].blocs[b];
+    for (size_t k = 0; k < t->tl.n; k++)
+        for (size_t b = 0; b < t->tl.snap[k].n_blocs; b++) {
+            const ag_timeline_bloc *bi = &t->tl.snap[k].blocs[b];
             const char *leader = g->actors[bi->leader].name;
             char *old = names[bi->ident], *s;
             size_t len;
             label[bi->leader] = 1;
             if (k > 0) {
-                const bloc_info *pb = find_bloc(&t->s[k - 1], bi->ident);
+                const ag_timeline_bloc *pb = ag_timeline_find_bloc(&t->tl.snap[k - 1], bi->ident);
                 if (pb && pb->leader == bi->leader)
                     continue;
             }
@@ -809,13 +442,13 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
             free(old);
             names[bi->ident] = s;
         }
-    for (size_t k = 0; k < t->n; k++) {
-        panels[k].title = t->s[k].label;
-        panels[k].present = t->s[k].present;
-        panels[k].rel = t->s[k].rel;
-        panels[k].bloc = t->s[k].ident;
+    for (size_t k = 0; k < t->tl.n; k++) {
+        panels[k].title = t->tl.snap[k].label;
+        panels[k].present = t->tl.snap[k].present;
+        panels[k].rel = t->tl.snap[k].in_force;
+        panels[k].bloc = t->tl.snap[k].bloc;
     }
-    ag_selection_describe(&t->conf, desc, sizeof desc);
+    ag_selection_describe(&t->o.conf, desc, sizeof desc);
     snprintf(title, sizeof title, "%s%s%s%s", g->title ? g->title : g->name,
              desc[0] ? " (" : "", desc, desc[0] ? ")" : "");
     mo.title = title;
@@ -823,14 +456,14 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
     mo.y = y;
     mo.label = label;
     mo.bloc_name = (const char *const *)names;
-    mo.n_bloc_names = t->next_ident;
+    mo.n_bloc_names = t->tl.n_idents;
     for (size_t k = 0; k < n_out; k++) {
         ag_error_clear(&err);
         if (dir) {
             mo.title = NULL;
             st = ag_render_multiples(g, &panels[k], 1, &mo, &fmt, 1, &blobs[k], &err);
         } else {
-            st = ag_render_multiples(g, panels, t->n, &mo, &fmt, 1, &blobs[k], &err);
+            st = ag_render_multiples(g, panels, t->tl.n, &mo, &fmt, 1, &blobs[k], &err);
         }
         if (st != AG_OK) {
             cli_print_error(&err);
@@ -838,10 +471,10 @@ static int draw(timeline *t, const char *path, int dir, int quiet)
             goto cleanup;
         }
         if (dir) {
-            size_t len = strlen(path) + strlen(t->s[k].label) + 16;
+            size_t len = strlen(path) + strlen(t->tl.snap[k].label) + 16;
             if (!(paths[k] = malloc(len)))
                 goto oom;
-            snprintf(paths[k], len, "%s%04zu-%s.svg", path, k + 1, t->s[k].label);
+            snprintf(paths[k], len, "%s%04zu-%s.svg", path, k + 1, t->tl.snap[k].label);
         }
         outs[k].path = dir ? paths[k] : path;
         outs[k].data = blobs[k].data;
@@ -869,7 +502,7 @@ cleanup:
         ag_blob_free(&blobs[k]);
     for (size_t k = 0; paths && k < n_out; k++)
         free(paths[k]);
-    for (size_t b = 0; names && b < t->next_ident; b++)
+    for (size_t b = 0; names && b < t->tl.n_idents; b++)
         free(names[b]);
     free(x);
     free(y);
@@ -897,16 +530,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 
 static void timeline_free(timeline *t)
 {
-    for (size_t k = 0; t->s && k < t->n; k++) {
-        free(t->s[k].rel);
-        free(t->s[k].present);
-        free(t->s[k].ident);
-        free(t->s[k].value);
-        free(t->s[k].rank);
-        free(t->s[k].blocs);
-        free(t->s[k].changes);
-    }
-    free(t->s);
+    ag_timeline_destroy(&t->tl);
     if (t->shown && t->g)
         for (size_t i = 0; i < t->g->n_actors; i++)
             free(t->shown[i]);
@@ -936,19 +560,16 @@ static int run(int argc, char **argv)
     long v;
     const char *input, *at = NULL, *output = NULL;
     int quiet = 0;
-    size_t *work = NULL;
-    ag_date range_from, range_to;
+    ag_date *at_dates = NULL;
 
     memset(&t, 0, sizeof t);
-    t.metric = AG_M_PAGERANK;
-    t.top = 5;
-    t.seed = 1;
+    ag_timeline_opts_init(&t.o);
     cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":e:m:n:s:f:o:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'e':
-            if (!(t.step = parse_every(optarg)))
+            if (!ag_timeline_step_parse(optarg, &t.o.step))
                 return cli_usage_error("timeline", "--every: '%s' is not year, quarter or month",
                                        optarg);
             break;
@@ -956,14 +577,15 @@ static int run(int argc, char **argv)
             at = optarg;
             break;
         case 'm':
-            if (!ag_metric_parse(optarg, &t.metric))
+            if (!ag_metric_parse(optarg, &t.o.metric))
                 return cli_usage_error("timeline", "unknown metric '%s' (%s)", optarg,
                                        cli_metric_list());
             break;
         case 'n':
-            if (!parse_long(optarg, 0, 1000000, &t.top))
+            if (!parse_long(optarg, 0, 1000000, &v))
                 return cli_usage_error("timeline", "--top needs a whole number >= 0, not '%s'",
                                        optarg);
+            t.o.top = (size_t)v;
             break;
         case 's':
             if (!parse_long(optarg, 0, 2147483647L, &v))
@@ -971,7 +593,7 @@ static int run(int argc, char **argv)
                                        "--seed needs a whole number from 0 to 2147483647, not "
                                        "'%s'",
                                        optarg);
-            t.seed = (unsigned long)v;
+            t.o.seed = (unsigned long)v;
             break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -1017,10 +639,10 @@ static int run(int argc, char **argv)
     if (in.sel.drop_isolates)
         return cli_usage_error("timeline", "--drop-isolates does not apply: every snapshot keeps "
                                            "every actor, absent ones without a bloc");
-    if (!t.step && !at)
+    if (!t.o.step && !at)
         return cli_usage_error("timeline", "say when to take snapshots: --every "
                                            "year|quarter|month or --at D1,D2,...");
-    if (t.step && at)
+    if (t.o.step && at)
         return cli_usage_error("timeline", "--every and --at cannot be combined");
     if (at && in.dated == 2)
         return cli_usage_error("timeline", "--at takes no --from/--to");
@@ -1038,24 +660,29 @@ static int run(int argc, char **argv)
         fprintf(stderr, "actorgraph: warning: --confidence-weights has no effect without "
                         "--weigh-confidence\n");
     /* the confidence part applies to every snapshot; the dates make them */
-    t.conf = in.sel;
-    t.conf.from = t.conf.to = (ag_date){0, 0, 0};
-    t.conf.as_of = false;
+    t.o.conf = in.sel;
+    t.o.conf.from = t.o.conf.to = (ag_date){0, 0, 0};
+    t.o.conf.as_of = false;
     ag_error_clear(&err);
-    if (ag_selection_check(&t.conf, &err) != AG_OK)
+    if (ag_selection_check(&t.o.conf, &err) != AG_OK)
         return cli_usage_error("timeline", "%s", err.message);
     if (in.sel.from.year && in.sel.to.year && ag_date_cmp(&in.sel.from, &in.sel.to) > 0)
         return cli_usage_error("timeline", "--from is after --to: no snapshot to take");
     if (at) {
-        long n = parse_at(at, &t.s, &t.conf, &rc);
-        if (n < 0)
-            return rc;
-        t.n = (size_t)n;
+        ag_error_clear(&err);
+        if ((st = ag_timeline_parse_dates(at, &at_dates, &t.o.n_at, &err)) != AG_OK) {
+            if (st == AG_EARG)
+                return cli_usage_error("timeline", "%s", err.message);
+            cli_print_error(&err);
+            return cli_exit_code(st, 0);
+        }
+        t.o.at = at_dates;
+    } else {
+        t.o.from = in.sel.from;
+        t.o.to = in.sel.to;
     }
     input = optind < argc ? argv[optind] : NULL;
     /* loaded whole: each snapshot selects from it */
-    range_from = in.sel.from;
-    range_to = in.sel.to;
     ag_selection_init(&in.sel);
     in.weights_given = 0;
     rc = cli_load_input(input, &in, &g);
@@ -1063,56 +690,21 @@ static int run(int argc, char **argv)
         goto cleanup;
     t.g = g;
     t.input = input ? input : cli_default_graph();
-    if (!at) {
-        ag_date lo, hi;
-        long first, last;
-        data_range(g, &lo, &hi);
-        if (range_from.year)
-            lo = range_from;
-        if (range_to.year)
-            hi = range_to;
-        if (!lo.year || !hi.year) {
-            rc = cli_usage_error("timeline", "the graph has no dated relation to start or end "
-                                             "the timeline: give --from and --to, or --at");
-            goto cleanup;
+    ag_error_clear(&err);
+    if ((st = ag_timeline_compute(g, &t.o, &t.tl, &err)) != AG_OK) {
+        /* the options name no snapshot: a usage error */
+        if (st == AG_EARG) {
+            rc = cli_usage_error("timeline", "%s", err.message);
+        } else {
+            cli_print_error(&err);
+            rc = cli_exit_code(st, 0);
         }
-        first = step_index(t.step, &lo, 0);
-        last = step_index(t.step, &hi, 1);
-        if (first > last) {
-            rc = cli_usage_error("timeline", "no snapshot from %s to the graph's last date",
-                                 range_from.year ? "--from" : "the first date");
-            goto cleanup;
-        }
-        if (last - first + 1 > MAX_SNAPSHOTS) {
-            rc = cli_usage_error("timeline", "%ld snapshots: more than %d (choose a longer step "
-                                             "or a shorter range)",
-                                 last - first + 1, MAX_SNAPSHOTS);
-            goto cleanup;
-        }
-        t.n = (size_t)(last - first + 1);
-        if (!(t.s = calloc(t.n, sizeof *t.s))) {
-            fprintf(stderr, "actorgraph: out of memory\n");
-            rc = AG_EXIT_INTERNAL;
-            goto cleanup;
-        }
-        for (size_t k = 0; k < t.n; k++)
-            step_snapshot(t.step, first + (long)k, &t.s[k], &t.conf);
+        goto cleanup;
     }
-    t.shown = calloc(g->n_actors + 1, sizeof *t.shown);
-    work = malloc((g->n_actors + 1) * sizeof *work);
-    if (!t.shown || !work) {
+    if (!(t.shown = calloc(g->n_actors + 1, sizeof *t.shown))) {
         fprintf(stderr, "actorgraph: out of memory\n");
         rc = AG_EXIT_INTERNAL;
         goto cleanup;
-    }
-    for (size_t k = 0; k < t.n; k++) {
-        ag_error_clear(&err);
-        if ((st = compute_snapshot(&t, k, work, &err)) != AG_OK ||
-            (k > 0 && (st = compute_changes(&t, k, &err)) != AG_OK)) {
-            cli_print_error(&err);
-            rc = cli_exit_code(st, 0);
-            goto cleanup;
-        }
     }
     if (output) {
         size_t len = strlen(output);
@@ -1134,7 +726,7 @@ static int run(int argc, char **argv)
         print_text(&t, stdout);
     }
 cleanup:
-    free(work);
+    free(at_dates);
     timeline_free(&t);
     ag_graph_free(g);
     return rc;
