@@ -9,6 +9,7 @@
 #include "actorgraph/cluster.h"
 #include "actorgraph/error.h"
 #include "actorgraph/events.h"
+#include "actorgraph/explain.h"
 #include "actorgraph/export.h"
 #include "actorgraph/io.h"
 #include "actorgraph/limits.h"
@@ -17,8 +18,11 @@
 #include "actorgraph/model.h"
 #include "actorgraph/progress.h"
 #include "actorgraph/render.h"
+#include "actorgraph/scenario.h"
 #include "actorgraph/select.h"
+#include "actorgraph/timeline.h"
 #include "actorgraph/vocab.h"
+#include "actorgraph/whatif.h"
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *ag_version(void);

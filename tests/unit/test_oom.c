@@ -1,5 +1,5 @@
-/* Out of memory at every allocation in turn: the clustering, sensitivity
- * and what-if entry points must then return AG_ENOMEM and leave nothing
+/* Out of memory at every allocation in turn: the clustering, sensitivity,
+ * what-if and timeline entry points must then return AG_ENOMEM and leave nothing
  * allocated. malloc, calloc, realloc and free are replaced here (glibc
  * supports replacing them together) by versions that fail once a countdown
  * reaches zero and count the blocks alive, so a leak shows as a count that
@@ -18,6 +18,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "actorgraph/scenario.h"
+#include "actorgraph/timeline.h"
 #include "actorgraph/whatif.h"
 #include "test.h"
 #include "test_graph.h"
@@ -180,6 +181,18 @@ static ag_status run_whatif(const ag_graph *g, ag_error *err)
     return st;
 }
 
+static ag_status run_timeline(const ag_graph *g, ag_error *err)
+{
+    ag_timeline_opts o;
+    ag_timeline t;
+    ag_status st;
+    ag_timeline_opts_init(&o);
+    o.step = AG_TIMELINE_STEP_YEAR;
+    st = ag_timeline_compute(g, &o, &t, err);
+    ag_timeline_destroy(&t);
+    return st;
+}
+
 /* Runs step with the k-th allocation failing for every k below 256 and
  * for 256 more k spread evenly over the rest of the N allocations a
  * successful run makes (every k would cost N^2 / 2 allocations: minutes);
@@ -228,9 +241,20 @@ static const char graph[] =
     "{\"source\": \"C\", \"target\": \"D\", \"type\": \"hostility\", \"weight\": 1},"
     "{\"source\": \"D\", \"target\": \"E\", \"type\": \"alliance\", \"weight\": 1}]}";
 
+/* The same, dated: two yearly snapshots with a relation begun, one ended
+ * and a bloc changed. */
+static const char dated[] =
+    "{\"actorgraph\": 1, \"title\": \"t\", \"actors\": [{\"id\": \"A\"}, {\"id\": \"B\"},"
+    " {\"id\": \"C\"}, {\"id\": \"D\"}], \"relations\": ["
+    "{\"source\": \"A\", \"target\": \"B\", \"type\": \"alliance\", \"start\": \"2000\"},"
+    "{\"source\": \"A\", \"target\": \"C\", \"type\": \"alliance\", \"start\": \"2000\","
+    " \"end\": \"2000\"},"
+    "{\"source\": \"A\", \"target\": \"C\", \"type\": \"hostility\", \"start\": \"2001\"},"
+    "{\"source\": \"C\", \"target\": \"D\", \"type\": \"alliance\", \"start\": \"2000\"}]}";
+
 int main(void)
 {
-    ag_graph *g;
+    ag_graph *g, *d;
     setenv("ACTORGRAPH_THREADS", "1", 1);
     ag_init();
     g = parse(graph);
@@ -240,6 +264,12 @@ int main(void)
         CHECK(every_failure("ag_sensitivity_compute", run_sensitivity, g) > 10000);
         CHECK(every_failure("ag_whatif_compare", run_whatif, g) > 1000);
         ag_graph_free(g);
+    }
+    d = parse(dated);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(every_failure("ag_timeline_compute", run_timeline, d) > 1000);
+        ag_graph_free(d);
     }
     TEST_END();
 }
