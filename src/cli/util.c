@@ -289,10 +289,21 @@ int cli_load_input(const char *path, const cli_input *in, ag_graph **out)
     if (st != AG_OK && diags.errors == 0)
         cli_print_error(&err);
     ag_diags_destroy(&diags);
-    if (st == AG_OK && (st = ag_select_take(out, &in->sel, &err)) != AG_OK) {
-        cli_print_error(&err);
-        ag_graph_free(*out);
-        *out = NULL;
+    if (st == AG_OK) {
+        size_t before = (*out)->n_relations;
+        if ((st = ag_select_take(out, &in->sel, &err)) != AG_OK) {
+            cli_print_error(&err);
+            ag_graph_free(*out);
+            *out = NULL;
+        } else if (before > 0 && (*out)->n_relations == 0 && (*out)->selection) {
+            /* not an error (an empty graph is valid), but rarely meant */
+            char sel[256];
+            ag_selection_describe((*out)->selection, sel, sizeof sel);
+            fputs("actorgraph: ", stderr);
+            cli_put_escaped(stderr, path ? path : "-");
+            fprintf(stderr, ": warning: the selection (%s) keeps none of its %zu relations\n",
+                    sel, before);
+        }
     }
     return cli_exit_code(st, 0);
 }
