@@ -372,11 +372,11 @@ static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, co
             put_relation(out, g, &g->relations[it->relation]);
             if (m < 0) {
                 int first = 1;
-                if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
+                if (cli_sensitivity_moved(s->n, s->bloc, s->n_blocs, it->bloc, it->n_blocs, moved) != 0) {
                     free(moved);
                     return -1;
                 }
-                fprintf(out, ": %zu blocs; bloc-mates change for ", it->n_blocs);
+                fprintf(out, ": %zu blocs; moved: ", it->n_blocs);
                 for (size_t v = 0; v < s->n; v++)
                     if (moved[v]) {
                         fputs(first ? "" : ", ", out);

@@ -23,48 +23,21 @@ int cli_sensitivity_flags(const ag_relation *r, const char *out[2])
     return k;
 }
 
-typedef struct pairkey {
-    size_t before, after, v;
-} pairkey;
-
-static int by_pair(const void *pa, const void *pb)
+int cli_sensitivity_moved(size_t n, const size_t *before, size_t n_before, const size_t *after,
+                          size_t n_after, unsigned char *moved)
 {
-    const pairkey *a = pa, *b = pb;
-    if (a->before != b->before)
-        return a->before < b->before ? -1 : 1;
-    if (a->after != b->after)
-        return a->after < b->after ? -1 : 1;
-    return a->v < b->v ? -1 : a->v > b->v;
-}
-
-int cli_sensitivity_moved(size_t n, const size_t *before, const size_t *after,
-                          unsigned char *moved)
-{
-    size_t *nb = calloc(n + 1, sizeof *nb), *na = calloc(n + 1, sizeof *na);
-    pairkey *p = malloc((n + 1) * sizeof *p);
-    int rc = -1;
-    if (!nb || !na || !p)
-        goto cleanup;
-    for (size_t v = 0; v < n; v++) {
-        nb[before[v]]++;
-        na[after[v]]++;
-        p[v] = (pairkey){before[v], after[v], v};
+    size_t next = n_before, *ident = malloc((n_after + 1) * sizeof *ident);
+    ag_error err;
+    if (!ident)
+        return -1;
+    if (ag_bloc_match(n, before, after, n_after, &next, ident, &err) != AG_OK) {
+        free(ident);
+        return -1;
     }
-    qsort(p, n, sizeof *p, by_pair);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && p[j].before == p[i].before && p[j].after == p[i].after)
-            j++;
-        for (size_t t = i; t < j; t++)
-            moved[p[t].v] = !(nb[p[i].before] == j - i && na[p[i].after] == j - i);
-        i = j;
-    }
-    rc = 0;
-cleanup:
-    free(nb);
-    free(na);
-    free(p);
-    return rc;
+    for (size_t v = 0; v < n; v++)
+        moved[v] = ident[after[v]] != before[v];
+    free(ident);
+    return 0;
 }
 
 /* Whether actor a is among the first k of list. */
@@ -169,12 +142,11 @@ static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         }
         if (it->bloc) {
             int first = 1;
-            if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
+            if (cli_sensitivity_moved(s->n, s->bloc, s->n_blocs, it->bloc, it->n_blocs, moved) != 0) {
                 free(moved);
                 return -1;
             }
-            fprintf(out, "%sblocs: %zu -> %zu; bloc-mates change for ", sub, s->n_blocs,
-                    it->n_blocs);
+            fprintf(out, "%sblocs: %zu -> %zu; moved: ", sub, s->n_blocs, it->n_blocs);
             for (size_t v = 0; v < s->n; v++)
                 if (moved[v]) {
                     fputs(first ? "" : ", ", out);
@@ -274,7 +246,7 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
         json_object_set_new(c, "metrics", mets);
         if (it->bloc) {
             json_t *b = json_object(), *mv = json_array();
-            if (cli_sensitivity_moved(s->n, s->bloc, it->bloc, moved) != 0) {
+            if (cli_sensitivity_moved(s->n, s->bloc, s->n_blocs, it->bloc, it->n_blocs, moved) != 0) {
                 json_decref(b);
                 json_decref(mv);
                 goto cleanup;

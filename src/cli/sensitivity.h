@@ -20,10 +20,12 @@ int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,
  * piece of evidence"); how many (at most 2). */
 int cli_sensitivity_flags(const ag_relation *r, const char *out[2]);
 
-/* moved[v] = 1 when v's bloc-mates differ between the partitions before
- * and after (n actors): its bloc before and after do not hold the same
- * actors. 0, or -1 when out of memory. */
-int cli_sensitivity_moved(size_t n, const size_t *before, const size_t *after,
-                          unsigned char *moved);
+/* moved[v] = 1 when actor v changed bloc between the partitions before
+ * (n_before blocs) and after (n_after) of n actors: the blocs after take
+ * the identities of the blocs before by ag_bloc_match (the largest overlap
+ * first), and v moved when its bloc's identity is not its bloc before (a
+ * new bloc, or another one). 0, or -1 when out of memory. */
+int cli_sensitivity_moved(size_t n, const size_t *before, size_t n_before, const size_t *after,
+                          size_t n_after, unsigned char *moved);
 
 #endif
