@@ -78,12 +78,15 @@ static inline void fuzz_check_load(ag_status st, const ag_graph *g, const ag_dia
  * promises and returns the graph (NULL when the input was refused). */
 static inline ag_graph *fuzz_load(const fuzz_file *f, ag_input_format fmt, const fuzz_file *actors)
 {
-    ag_load_opts opts = {fmt, actors ? actors->path : NULL};
+    ag_load_opts opts;
     ag_graph *g = NULL;
     ag_diags diags;
     ag_error err;
     ag_status st;
 
+    memset(&opts, 0, sizeof opts);
+    opts.format = fmt;
+    opts.actors_csv = actors ? actors->path : NULL;
     ag_diags_init(&diags);
     ag_error_clear(&err);
     st = ag_graph_load_ex(f->path, &opts, &g, &diags, &err);
