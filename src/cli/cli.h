@@ -140,6 +140,10 @@ int cli_manifest_selection(json_t *manifest, const ag_graph *g);
  * that list the valid values. */
 const char *cli_metric_list(void);
 
+/* Parses s as a whole decimal number from lo to hi (nothing else in s):
+ * 1 with *out set, or 0 with *out untouched. */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
+
 /* Maps a library status to an exit code, given whether the failing step
  * was writing output. */
 int cli_exit_code(ag_status st, int writing);

@@ -336,16 +336,6 @@ cleanup:
     return rc;
 }
 
-static int parse_count(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -380,7 +370,7 @@ static int run(int argc, char **argv)
                                        optarg);
             break;
         case 'k':
-            if (!parse_count(optarg, 2, 1000000, &v))
+            if (!cli_parse_long(optarg, 2, 1000000, &v))
                 return cli_usage_error("clusters", "--k needs a whole number of at least 2, not '%s'",
                                        optarg);
             r.opts.k = (int)v;
@@ -415,13 +405,13 @@ static int run(int argc, char **argv)
                                        optarg);
             break;
         case 's':
-            if (!parse_count(optarg, 0, 2147483647L, &v))
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("clusters", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             r.opts.seed = (unsigned long)v;
             break;
         case 'r':
-            if (!parse_count(optarg, 1, 100000, &v))
+            if (!cli_parse_long(optarg, 1, 100000, &v))
                 return cli_usage_error("clusters", "--runs needs a whole number >= 1, not '%s'",
                                        optarg);
             r.opts.runs = (int)v;

@@ -1,5 +1,4 @@
 /* actorgraph path: how two actors are connected, and through whom. */
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -414,14 +413,6 @@ static void print_text(const cli_pairs *p, size_t a, size_t b, const ag_chain *c
         cli_print_chain(stdout, p, &chains[i], i + 1, "  ");
 }
 
-static int parse_count(const char *arg, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtol(arg, &end, 10);
-    return *arg != '\0' && *end == '\0' && errno != ERANGE && *out >= lo && *out <= hi;
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -457,12 +448,12 @@ static int run(int argc, char **argv)
                 return cli_usage_error("path", "unknown format '%s' (text, json)", optarg);
             break;
         case 'n':
-            if (!parse_count(optarg, 1, 1000000, &top))
+            if (!cli_parse_long(optarg, 1, 1000000, &top))
                 return cli_usage_error("path", "--top needs a whole number from 1 to 1000000, "
                                                "not '%s'", optarg);
             break;
         case 'l':
-            if (!parse_count(optarg, 1, AG_CHAIN_MAX_LENGTH, &max_len))
+            if (!cli_parse_long(optarg, 1, AG_CHAIN_MAX_LENGTH, &max_len))
                 return cli_usage_error("path", "--max-length needs a whole number from 1 to %d, "
                                                "not '%s'", AG_CHAIN_MAX_LENGTH, optarg);
             break;

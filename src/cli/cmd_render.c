@@ -1,5 +1,4 @@
 /* actorgraph render: draw the alliance diagram. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,11 +157,8 @@ static int run(int argc, char **argv)
             sized = 1;
             break;
         case 'S': {
-            char *end;
             long v;
-            errno = 0;
-            v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || v < 0 || v > 2147483647L || errno == ERANGE)
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("render", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             copts.seed = (unsigned long)v;

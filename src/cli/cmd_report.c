@@ -1,6 +1,6 @@
 /* actorgraph report: per-actor centralities and a graph summary. */
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -510,15 +510,11 @@ static int run(int argc, char **argv)
                 return cli_usage_error("report", "unknown format '%s' (table, csv, json, md)",
                                        optarg);
             break;
-        case 'n': {
-            char *end;
-            errno = 0;
-            r.top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || r.top < 1 || errno == ERANGE)
+        case 'n':
+            if (!cli_parse_long(optarg, 1, LONG_MAX, &r.top))
                 return cli_usage_error("report", "--top needs a positive whole number, not '%s'",
                                        optarg);
             break;
-        }
         case 's':
             sort_metric_given = 0;
             if (strcmp(optarg, "id") == 0)

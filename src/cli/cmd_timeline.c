@@ -518,16 +518,6 @@ cleanup:
 
 /* ---- options ---- */
 
-static int parse_long(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static void timeline_free(timeline *t)
 {
     ag_timeline_destroy(&t->tl);
@@ -582,13 +572,13 @@ static int run(int argc, char **argv)
                                        cli_metric_list());
             break;
         case 'n':
-            if (!parse_long(optarg, 0, 1000000, &v))
+            if (!cli_parse_long(optarg, 0, 1000000, &v))
                 return cli_usage_error("timeline", "--top needs a whole number >= 0, not '%s'",
                                        optarg);
             t.o.top = (size_t)v;
             break;
         case 's':
-            if (!parse_long(optarg, 0, 2147483647L, &v))
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("timeline",
                                        "--seed needs a whole number from 0 to 2147483647, not "
                                        "'%s'",

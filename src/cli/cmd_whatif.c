@@ -1,7 +1,7 @@
 /* actorgraph whatif: what changes when relations are dropped or added, or
  * actors dropped (docs/analysis.md, "What if"). */
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -489,17 +489,13 @@ static int run(int argc, char **argv)
                 goto cleanup;
             }
             break;
-        case 'n': {
-            char *end;
-            errno = 0;
-            w.top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || w.top < 1 || errno == ERANGE) {
+        case 'n':
+            if (!cli_parse_long(optarg, 1, LONG_MAX, &w.top)) {
                 rc = cli_usage_error("whatif", "--top needs a positive whole number, not '%s'",
                                      optarg);
                 goto cleanup;
             }
             break;
-        }
         case 'f':
             if (strcmp(optarg, "table") == 0) {
                 fmt = FMT_TABLE;

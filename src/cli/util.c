@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "table.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -130,6 +131,18 @@ const char *cli_default_graph(void)
     if (readable(path))
         return path;
     return NULL;
+}
+
+int cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno == ERANGE || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
 }
 
 int cli_exit_code(ag_status st, int writing)
