@@ -140,6 +140,11 @@ int cli_manifest_selection(json_t *manifest, const ag_graph *g);
  * that list the valid values. */
 const char *cli_metric_list(void);
 
+/* --paths: "auto", "exact" or "none" (report, clusters); 0 when unknown. */
+int cli_paths_parse(const char *name, ag_paths *p);
+/* The name --paths gives p. */
+const char *cli_paths_name(ag_paths p);
+
 /* Parses s as a whole decimal number from lo to hi (nothing else in s):
  * 1 with *out set, or 0 with *out untouched. */
 int cli_parse_long(const char *s, long lo, long hi, long *out);

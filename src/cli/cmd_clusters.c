@@ -58,7 +58,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+/* numbered as sensitivity.h numbers them (cli_sens_format_parse) */
+enum { FMT_TABLE = CLI_SENS_TABLE, FMT_CSV = CLI_SENS_CSV, FMT_JSON = CLI_SENS_JSON,
+       FMT_MD = CLI_SENS_MD };
 
 typedef struct result {
     const ag_graph *g;
@@ -301,9 +303,7 @@ static int print_json(const result *r, FILE *out)
     if (r->opts.method == AG_CLUSTER_SIGNED)
         json_object_set_new(opts, "alpha", json_real(r->opts.alpha));
     json_object_set_new(opts, "runs", json_integer(r->opts.runs));
-    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
-                                                   : r->paths == AG_PATHS_NONE ? "none"
-                                                                               : "auto"));
+    json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
     json_object_set_new(man, "input", json_string(r->input));
     json_object_set_new(man, "sha256", json_string(r->g->sha256));
     json_object_set_new(man, "command", json_string("clusters"));
@@ -394,13 +394,7 @@ static int run(int argc, char **argv)
             sensitivity = 1;
             break;
         case 'p':
-            if (strcmp(optarg, "auto") == 0)
-                r.paths = AG_PATHS_AUTO;
-            else if (strcmp(optarg, "exact") == 0)
-                r.paths = AG_PATHS_EXACT;
-            else if (strcmp(optarg, "none") == 0)
-                r.paths = AG_PATHS_NONE;
-            else
+            if (!cli_paths_parse(optarg, &r.paths))
                 return cli_usage_error("clusters", "unknown --paths '%s' (auto, exact, none)",
                                        optarg);
             break;
@@ -417,15 +411,7 @@ static int run(int argc, char **argv)
             r.opts.runs = (int)v;
             break;
         case 'f':
-            if (strcmp(optarg, "table") == 0)
-                fmt = FMT_TABLE;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = FMT_JSON;
-            else if (strcmp(optarg, "md") == 0)
-                fmt = FMT_MD;
-            else
+            if (!cli_sens_format_parse(optarg, &fmt))
                 return cli_usage_error("clusters", "unknown format '%s' (table, csv, json, md)", optarg);
             break;
         case 'h':

@@ -54,7 +54,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+/* numbered as sensitivity.h numbers them (cli_sens_format_parse) */
+enum { FMT_TABLE = CLI_SENS_TABLE, FMT_CSV = CLI_SENS_CSV, FMT_JSON = CLI_SENS_JSON,
+       FMT_MD = CLI_SENS_MD };
 enum { SORT_METRIC, SORT_ID, SORT_NAME, SORT_AMBIGUITY, SORT_BROKERAGE };
 
 typedef struct report {
@@ -440,9 +442,7 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(opts, "sort",
                         json_string(sort_name(r)));
     json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
-    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
-                                                   : r->paths == AG_PATHS_NONE ? "none"
-                                                                               : "auto"));
+    json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
     json_object_set_new(opts, "blocs", json_boolean(r->blocs));
     json_object_set_new(manifest, "input", json_string(r->input));
     json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
@@ -498,15 +498,7 @@ static int run(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":f:n:s:t:p:bqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "table") == 0)
-                fmt = FMT_TABLE;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = FMT_JSON;
-            else if (strcmp(optarg, "md") == 0)
-                fmt = FMT_MD;
-            else
+            if (!cli_sens_format_parse(optarg, &fmt))
                 return cli_usage_error("report", "unknown format '%s' (table, csv, json, md)",
                                        optarg);
             break;
@@ -534,13 +526,7 @@ static int run(int argc, char **argv)
                                        optarg, cli_metric_list());
             break;
         case 'p':
-            if (strcmp(optarg, "auto") == 0)
-                r.paths = AG_PATHS_AUTO;
-            else if (strcmp(optarg, "exact") == 0)
-                r.paths = AG_PATHS_EXACT;
-            else if (strcmp(optarg, "none") == 0)
-                r.paths = AG_PATHS_NONE;
-            else
+            if (!cli_paths_parse(optarg, &r.paths))
                 return cli_usage_error("report", "unknown --paths '%s' (auto, exact, none)",
                                        optarg);
             break;

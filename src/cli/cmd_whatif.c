@@ -371,9 +371,7 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(opts, "top", json_integer(w->top));
     json_object_set_new(opts, "ties", json_string(ag_ties_name(w->opts.ties)));
     json_object_set_new(opts, "paths",
-                        json_string(w->opts.paths == AG_PATHS_AUTO    ? "auto"
-                                    : w->opts.paths == AG_PATHS_EXACT ? "exact"
-                                                                      : "none"));
+                        json_string(cli_paths_name(w->opts.paths)));
     json_object_set_new(opts, "method",
                         json_string(ag_cluster_method_name(w->opts.cluster.method)));
     json_object_set_new(man, "input", json_string(w->input));

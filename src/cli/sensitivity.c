@@ -336,6 +336,21 @@ cleanup:
     return rc;
 }
 
+int cli_sens_format_parse(const char *name, int *fmt)
+{
+    if (strcmp(name, "table") == 0)
+        *fmt = CLI_SENS_TABLE;
+    else if (strcmp(name, "csv") == 0)
+        *fmt = CLI_SENS_CSV;
+    else if (strcmp(name, "json") == 0)
+        *fmt = CLI_SENS_JSON;
+    else if (strcmp(name, "md") == 0)
+        *fmt = CLI_SENS_MD;
+    else
+        return 0;
+    return 1;
+}
+
 int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,
                           const ag_sensitivity_opts *o, int fmt, const char *command,
                           const char *input)

@@ -133,6 +133,24 @@ const char *cli_default_graph(void)
     return NULL;
 }
 
+int cli_paths_parse(const char *name, ag_paths *p)
+{
+    if (strcmp(name, "auto") == 0)
+        *p = AG_PATHS_AUTO;
+    else if (strcmp(name, "exact") == 0)
+        *p = AG_PATHS_EXACT;
+    else if (strcmp(name, "none") == 0)
+        *p = AG_PATHS_NONE;
+    else
+        return 0;
+    return 1;
+}
+
+const char *cli_paths_name(ag_paths p)
+{
+    return p == AG_PATHS_EXACT ? "exact" : p == AG_PATHS_NONE ? "none" : "auto";
+}
+
 int cli_parse_long(const char *s, long lo, long hi, long *out)
 {
     char *end;
