@@ -42,6 +42,9 @@ enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };
 int cli_out_format_parse(const char *name, int *f);
 /* The output format a path's longest known ending implies; 0 when none. */
 int cli_out_format_from_path(const char *path, int *f);
+/* "out/NAME.EXT", where a command writes g by default (NAME is g's name);
+ * malloc'd, NULL when out of memory. */
+char *cli_default_output(const ag_graph *g, const char *ext);
 /* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
 char *cli_actors_path(const char *path);
 

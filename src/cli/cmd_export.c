@@ -184,13 +184,11 @@ static int run(int argc, char **argv)
     if ((st = ag_export(g, &xo, &blob, &err)) != AG_OK)
         goto failed;
     if (!path) {
-        size_t len = strlen(g->name) + 32;
-        owned = malloc(len);
+        owned = cli_default_output(g, extensions[xo.format]);
         if (!owned) {
             st = ag_error_set(&err, AG_ENOMEM, "out of memory");
             goto failed;
         }
-        snprintf(owned, len, "out/%s.%s", g->name, extensions[xo.format]);
         path = owned;
     }
     out.path = path;

@@ -210,14 +210,12 @@ static int run(int argc, char **argv)
         defaults = 1;
         for (size_t i = 0; i < k; i++) {
             ag_format f = has_format ? forced : all[i];
-            size_t len = strlen(g->name) + 16;
-            owned[i] = malloc(len);
+            owned[i] = cli_default_output(g, ag_format_name(f));
             if (!owned[i]) {
                 fprintf(stderr, "actorgraph: out of memory\n");
                 rc = AG_EXIT_INTERNAL;
                 goto cleanup;
             }
-            snprintf(owned[i], len, "out/%s.%s", g->name, ag_format_name(f));
             paths[n] = owned[i];
             formats[n++] = f;
         }

@@ -133,6 +133,15 @@ const char *cli_default_graph(void)
     return NULL;
 }
 
+char *cli_default_output(const ag_graph *g, const char *ext)
+{
+    size_t len = strlen(g->name) + strlen(ext) + sizeof "out/.";
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "out/%s.%s", g->name, ext);
+    return p;
+}
+
 int cli_paths_parse(const char *name, ag_paths *p)
 {
     if (strcmp(name, "auto") == 0)
