@@ -135,9 +135,17 @@ int cli_load_graph(const char *path, ag_graph **out);
 /* Prints " (DESCRIPTION)" after a heading when g is a selection (the words
  * of ag_selection_describe), nothing otherwise. */
 void cli_put_selection(FILE *out, const ag_graph *g);
+/* Sets a JSON manifest's first members: "input", "sha256" (g's),
+ * "command" and, unless opts is NULL, "options" (taking opts' reference). */
+void cli_manifest_start(json_t *manifest, const char *input, const ag_graph *g,
+                        const char *command, json_t *opts);
 /* Adds "selection" (ag_selection_json) to a JSON manifest when g is a
  * selection; nothing otherwise. Returns -1 when out of memory. */
 int cli_manifest_selection(json_t *manifest, const ag_graph *g);
+
+/* Prints root as indented JSON (reals to 12 significant digits) and a
+ * newline. 0, or -1 when it could not be written. */
+int cli_print_json(FILE *out, const json_t *root);
 
 /* "in_degree, out_degree, ..., pn": every metric's name, for the messages
  * that list the valid values. */

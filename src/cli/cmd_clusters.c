@@ -304,10 +304,7 @@ static int print_json(const result *r, FILE *out)
         json_object_set_new(opts, "alpha", json_real(r->opts.alpha));
     json_object_set_new(opts, "runs", json_integer(r->opts.runs));
     json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
-    json_object_set_new(man, "input", json_string(r->input));
-    json_object_set_new(man, "sha256", json_string(r->g->sha256));
-    json_object_set_new(man, "command", json_string("clusters"));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, r->input, r->g, "clusters", opts);
     opts = NULL;
     if (cli_manifest_selection(man, r->g) != 0)
         goto cleanup;
@@ -316,10 +313,8 @@ static int print_json(const result *r, FILE *out)
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(memb);

@@ -367,20 +367,15 @@ static int print_json(const cli_pairs *p, size_t a, size_t b, const ag_chain *co
     arr = NULL;
     json_object_set_new(opts, "max_length", json_integer(max_len));
     json_object_set_new(opts, "top", json_integer(top));
-    json_object_set_new(manifest, "input", json_string(input));
-    json_object_set_new(manifest, "sha256", json_string(g->sha256));
-    json_object_set_new(manifest, "command", json_string("path"));
-    json_object_set_new(manifest, "options", opts);
+    cli_manifest_start(manifest, input, g, "path", opts);
     opts = NULL;
     if (cli_manifest_selection(manifest, g) != 0)
         goto cleanup;
     json_object_set_new(manifest, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", manifest);
     manifest = NULL;
-    if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', stdout);
+    if (cli_print_json(stdout, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(arr);

@@ -444,10 +444,7 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
     json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
     json_object_set_new(opts, "blocs", json_boolean(r->blocs));
-    json_object_set_new(manifest, "input", json_string(r->input));
-    json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
-    json_object_set_new(manifest, "command", json_string("report"));
-    json_object_set_new(manifest, "options", opts);
+    cli_manifest_start(manifest, r->input, r->g, "report", opts);
     opts = NULL;
     if (cli_manifest_selection(manifest, r->g) != 0)
         goto cleanup;
@@ -458,10 +455,8 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(root, "graph", graph);
     json_object_set_new(root, "manifest", manifest);
     actors = graph = manifest = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(actors);

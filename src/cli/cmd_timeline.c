@@ -314,10 +314,7 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(opts, "metric", json_string(ag_metric_name(t->o.metric)));
     json_object_set_new(opts, "top", json_integer((json_int_t)t->o.top));
     json_object_set_new(opts, "method", json_string("signed"));
-    json_object_set_new(man, "input", json_string(t->input));
-    json_object_set_new(man, "sha256", json_string(g->sha256));
-    json_object_set_new(man, "command", json_string("timeline"));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, t->input, g, "timeline", opts);
     opts = NULL;
     if (!ag_selection_is_all(&t->o.conf))
         json_object_set_new(man, "selection", ag_selection_json(&t->o.conf, NULL));
@@ -325,10 +322,8 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(snaps);

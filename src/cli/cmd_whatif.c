@@ -374,10 +374,7 @@ static int print_json(const whatif *w, FILE *out)
                         json_string(cli_paths_name(w->opts.paths)));
     json_object_set_new(opts, "method",
                         json_string(ag_cluster_method_name(w->opts.cluster.method)));
-    json_object_set_new(man, "input", json_string(w->input));
-    json_object_set_new(man, "sha256", json_string(g->sha256));
-    json_object_set_new(man, "command", json_string("whatif"));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, w->input, g, "whatif", opts);
     if (cli_manifest_selection(man, g) != 0) {
         json_decref(root);
         json_decref(man);
@@ -386,10 +383,8 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(man, "seed", json_integer((json_int_t)w->c.side[0].p.seed));
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
     json_decref(root);
     return rc;
 }

@@ -358,11 +358,29 @@ void cli_put_selection(FILE *out, const ag_graph *g)
         fprintf(out, " (%s)", buf);
 }
 
+void cli_manifest_start(json_t *manifest, const char *input, const ag_graph *g,
+                        const char *command, json_t *opts)
+{
+    json_object_set_new(manifest, "input", json_string(input));
+    json_object_set_new(manifest, "sha256", json_string(g->sha256));
+    json_object_set_new(manifest, "command", json_string(command));
+    if (opts)
+        json_object_set_new(manifest, "options", opts);
+}
+
 int cli_manifest_selection(json_t *manifest, const ag_graph *g)
 {
     if (!g->selection)
         return 0;
     return json_object_set_new(manifest, "selection", ag_selection_json(g->selection, g));
+}
+
+int cli_print_json(FILE *out, const json_t *root)
+{
+    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0)
+        return -1;
+    fputc('\n', out);
+    return 0;
 }
 
 int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
