@@ -125,6 +125,14 @@ void cli_select_init(cli_input *in);
 /* Handles option c if it is an input option: returns 1 when handled, 0
  * otherwise; on a bad value prints the usage error and sets *rc. */
 int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc);
+/* For the default of a command's option switch, the options every command
+ * reads alike. -h prints the usage text on standard output; a missing
+ * value (getopt's ':') and an unknown option are usage errors; an input or
+ * selection option is taken (cli_input_option; in is NULL for a command
+ * that takes none). Returns 0 when the command reads on, or 1 with *rc the
+ * exit code it returns. */
+int cli_other_option(cli_input *in, int c, const char *cmd, const char *usage, char **argv,
+                     int *rc);
 
 /* Loads a graph for a command, printing every problem found. Returns
  * AG_EXIT_OK with *out set, or the exit code to return. path NULL means the

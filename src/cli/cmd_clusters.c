@@ -409,17 +409,10 @@ static int run(int argc, char **argv)
             if (!cli_sens_format_parse(optarg, &fmt))
                 return cli_usage_error("clusters", "unknown format '%s' (table, csv, json, md)", optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("clusters", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "clusters", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "clusters", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("clusters", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (r.opts.k && r.opts.method != AG_CLUSTER_SIGNED && r.opts.method != AG_CLUSTER_SPINGLASS)

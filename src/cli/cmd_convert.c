@@ -132,17 +132,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "convert", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "convert", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind != 2)

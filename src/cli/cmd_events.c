@@ -374,13 +374,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("events", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("events", "unknown option '%s'", argv[optind - 1]);
+            if (cli_other_option(NULL, c, "events", usage, argv, &rc))
+                return rc;
+            break;
         }
     }
     if (print_sql)

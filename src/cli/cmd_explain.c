@@ -502,17 +502,10 @@ static int run(int argc, char **argv)
             else
                 return cli_usage_error("explain", "unknown format '%s' (text, json)", optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("explain", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "explain", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "explain", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     npos = argc - optind;

@@ -452,17 +452,10 @@ static int run(int argc, char **argv)
                 return cli_usage_error("path", "--max-length needs a whole number from 1 to %d, "
                                                "not '%s'", AG_CHAIN_MAX_LENGTH, optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("path", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "path", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "path", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("path", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind < 2)

@@ -539,17 +539,10 @@ static int run(int argc, char **argv)
                 return cli_usage_error("report", "unknown ties '%s' (positive, negative, all)",
                                        optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "report", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "report", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind > 1)

@@ -603,17 +603,10 @@ static int run(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("timeline", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "timeline", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "timeline", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("timeline", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind > 1)

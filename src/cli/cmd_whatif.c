@@ -517,18 +517,10 @@ static int run(int argc, char **argv)
                 goto cleanup;
             }
             break;
-        case 'h':
-            fputs(usage, stdout);
-            goto cleanup;
-        case ':':
-            rc = cli_usage_error("whatif", "option '%s' needs a value", argv[optind - 1]);
-            goto cleanup;
         default:
-            if (cli_input_option(&in, c, optarg, "whatif", &rc))
-                break;
-            if (!rc)
-                rc = cli_usage_error("whatif", "unknown option '%s'", argv[optind - 1]);
-            goto cleanup;
+            if (cli_other_option(&in, c, "whatif", usage, argv, &rc))
+                goto cleanup;
+            break;
         }
     }
     if (argc - optind > 1) {

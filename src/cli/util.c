@@ -4,6 +4,7 @@
 #include "table.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -284,6 +285,25 @@ int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int
         return 1;
     }
     return 0;
+}
+
+int cli_other_option(cli_input *in, int c, const char *cmd, const char *usage, char **argv,
+                     int *rc)
+{
+    int r = 0;
+    if (c == 'h') {
+        fputs(usage, stdout);
+        *rc = AG_EXIT_OK;
+        return 1;
+    }
+    if (c == ':') {
+        *rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+        return 1;
+    }
+    if (in && cli_input_option(in, c, optarg, cmd, &r))
+        return 0;
+    *rc = r ? r : cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    return 1;
 }
 
 int cli_load_graph(const char *path, ag_graph **out)
