@@ -47,6 +47,10 @@ int cli_out_format_from_path(const char *path, int *f);
 char *cli_default_output(const ag_graph *g, const char *ext);
 /* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
 char *cli_actors_path(const char *path);
+/* Writes g in output format f (an export format with its default options,
+ * CSV or DOT) to *out; CSV writes the relations there and the actors to
+ * *actors, which the other formats leave alone. */
+ag_status cli_out_write(const ag_graph *g, int f, ag_blob *out, ag_blob *actors, ag_error *err);
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);
