@@ -42,8 +42,15 @@ enum { CLI_OUT_CSV = AG_EXPORT_COUNT, CLI_OUT_DOT };
 int cli_out_format_parse(const char *name, int *f);
 /* The output format a path's longest known ending implies; 0 when none. */
 int cli_out_format_from_path(const char *path, int *f);
+/* "out/NAME.EXT", where a command writes g by default (NAME is g's name);
+ * malloc'd, NULL when out of memory. */
+char *cli_default_output(const ag_graph *g, const char *ext);
 /* The actors file beside a relations CSV: x.csv -> x.actors.csv (malloc'd). */
 char *cli_actors_path(const char *path);
+/* Writes g in output format f (an export format with its default options,
+ * CSV or DOT) to *out; CSV writes the relations there and the actors to
+ * *actors, which the other formats leave alone. */
+ag_status cli_out_write(const ag_graph *g, int f, ag_blob *out, ag_blob *actors, ag_error *err);
 
 /* Prints one problem as `actorgraph: FILE:LINE:COL: [warning: ][POINTER: ]MESSAGE`. */
 void cli_print_error(const ag_error *e);
@@ -122,6 +129,14 @@ void cli_select_init(cli_input *in);
 /* Handles option c if it is an input option: returns 1 when handled, 0
  * otherwise; on a bad value prints the usage error and sets *rc. */
 int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int *rc);
+/* For the default of a command's option switch, the options every command
+ * reads alike. -h prints the usage text on standard output; a missing
+ * value (getopt's ':') and an unknown option are usage errors; an input or
+ * selection option is taken (cli_input_option; in is NULL for a command
+ * that takes none). Returns 0 when the command reads on, or 1 with *rc the
+ * exit code it returns. */
+int cli_other_option(cli_input *in, int c, const char *cmd, const char *usage, char **argv,
+                     int *rc);
 
 /* Loads a graph for a command, printing every problem found. Returns
  * AG_EXIT_OK with *out set, or the exit code to return. path NULL means the
@@ -132,13 +147,30 @@ int cli_load_graph(const char *path, ag_graph **out);
 /* Prints " (DESCRIPTION)" after a heading when g is a selection (the words
  * of ag_selection_describe), nothing otherwise. */
 void cli_put_selection(FILE *out, const ag_graph *g);
+/* Sets a JSON manifest's first members: "input", "sha256" (g's),
+ * "command" and, unless opts is NULL, "options" (taking opts' reference). */
+void cli_manifest_start(json_t *manifest, const char *input, const ag_graph *g,
+                        const char *command, json_t *opts);
 /* Adds "selection" (ag_selection_json) to a JSON manifest when g is a
  * selection; nothing otherwise. Returns -1 when out of memory. */
 int cli_manifest_selection(json_t *manifest, const ag_graph *g);
 
+/* Prints root as indented JSON (reals to 12 significant digits) and a
+ * newline. 0, or -1 when it could not be written. */
+int cli_print_json(FILE *out, const json_t *root);
+
 /* "in_degree, out_degree, ..., pn": every metric's name, for the messages
  * that list the valid values. */
 const char *cli_metric_list(void);
+
+/* --paths: "auto", "exact" or "none" (report, clusters); 0 when unknown. */
+int cli_paths_parse(const char *name, ag_paths *p);
+/* The name --paths gives p. */
+const char *cli_paths_name(ag_paths p);
+
+/* Parses s as a whole decimal number from lo to hi (nothing else in s):
+ * 1 with *out set, or 0 with *out untouched. */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
 
 /* Maps a library status to an exit code, given whether the failing step
  * was writing output. */

@@ -565,13 +565,11 @@ static int run(int argc, char **argv)
     if (rc != AG_EXIT_OK)
         goto cleanup;
     if (!path) {
-        size_t len = strlen(g->name) + 16;
-        if (!(owned = malloc(len))) {
+        if (!(owned = cli_default_output(g, "html"))) {
             fprintf(stderr, "actorgraph: out of memory\n");
             rc = AG_EXIT_INTERNAL;
             goto cleanup;
         }
-        snprintf(owned, len, "out/%s.html", g->name);
         path = owned;
     }
     ag_error_clear(&err);

@@ -58,7 +58,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+/* numbered as sensitivity.h numbers them (cli_sens_format_parse) */
+enum { FMT_TABLE = CLI_SENS_TABLE, FMT_CSV = CLI_SENS_CSV, FMT_JSON = CLI_SENS_JSON,
+       FMT_MD = CLI_SENS_MD };
 
 typedef struct result {
     const ag_graph *g;
@@ -301,13 +303,8 @@ static int print_json(const result *r, FILE *out)
     if (r->opts.method == AG_CLUSTER_SIGNED)
         json_object_set_new(opts, "alpha", json_real(r->opts.alpha));
     json_object_set_new(opts, "runs", json_integer(r->opts.runs));
-    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
-                                                   : r->paths == AG_PATHS_NONE ? "none"
-                                                                               : "auto"));
-    json_object_set_new(man, "input", json_string(r->input));
-    json_object_set_new(man, "sha256", json_string(r->g->sha256));
-    json_object_set_new(man, "command", json_string("clusters"));
-    json_object_set_new(man, "options", opts);
+    json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
+    cli_manifest_start(man, r->input, r->g, "clusters", opts);
     opts = NULL;
     if (cli_manifest_selection(man, r->g) != 0)
         goto cleanup;
@@ -316,10 +313,8 @@ static int print_json(const result *r, FILE *out)
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(memb);
@@ -334,16 +329,6 @@ cleanup:
     json_decref(amb);
     json_decref(brk);
     return rc;
-}
-
-static int parse_count(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
 }
 
 static int run(int argc, char **argv)
@@ -380,7 +365,7 @@ static int run(int argc, char **argv)
                                        optarg);
             break;
         case 'k':
-            if (!parse_count(optarg, 2, 1000000, &v))
+            if (!cli_parse_long(optarg, 2, 1000000, &v))
                 return cli_usage_error("clusters", "--k needs a whole number of at least 2, not '%s'",
                                        optarg);
             r.opts.k = (int)v;
@@ -404,51 +389,30 @@ static int run(int argc, char **argv)
             sensitivity = 1;
             break;
         case 'p':
-            if (strcmp(optarg, "auto") == 0)
-                r.paths = AG_PATHS_AUTO;
-            else if (strcmp(optarg, "exact") == 0)
-                r.paths = AG_PATHS_EXACT;
-            else if (strcmp(optarg, "none") == 0)
-                r.paths = AG_PATHS_NONE;
-            else
+            if (!cli_paths_parse(optarg, &r.paths))
                 return cli_usage_error("clusters", "unknown --paths '%s' (auto, exact, none)",
                                        optarg);
             break;
         case 's':
-            if (!parse_count(optarg, 0, 2147483647L, &v))
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("clusters", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             r.opts.seed = (unsigned long)v;
             break;
         case 'r':
-            if (!parse_count(optarg, 1, 100000, &v))
+            if (!cli_parse_long(optarg, 1, 100000, &v))
                 return cli_usage_error("clusters", "--runs needs a whole number >= 1, not '%s'",
                                        optarg);
             r.opts.runs = (int)v;
             break;
         case 'f':
-            if (strcmp(optarg, "table") == 0)
-                fmt = FMT_TABLE;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = FMT_JSON;
-            else if (strcmp(optarg, "md") == 0)
-                fmt = FMT_MD;
-            else
+            if (!cli_sens_format_parse(optarg, &fmt))
                 return cli_usage_error("clusters", "unknown format '%s' (table, csv, json, md)", optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("clusters", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "clusters", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "clusters", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("clusters", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (r.opts.k && r.opts.method != AG_CLUSTER_SIGNED && r.opts.method != AG_CLUSTER_SPINGLASS)

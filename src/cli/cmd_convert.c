@@ -91,6 +91,20 @@ char *cli_actors_path(const char *path)
     return p;
 }
 
+ag_status cli_out_write(const ag_graph *g, int f, ag_blob *out, ag_blob *actors, ag_error *err)
+{
+    ag_export_opts xo;
+    if (f == CLI_OUT_CSV)
+        return ag_csv_write(g, out, actors, err);
+    if (f == CLI_OUT_DOT) {
+        ag_format dot = AG_FMT_DOT;
+        return ag_render(g, NULL, &dot, 1, out, err);
+    }
+    ag_export_opts_init(&xo);
+    xo.format = (ag_export_format)f;
+    return ag_export(g, &xo, out, err);
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -100,7 +114,6 @@ static int run(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    ag_export_opts xo;
     cli_input in;
     ag_graph *g = NULL;
     ag_blob blob = {NULL, 0}, actors = {NULL, 0};
@@ -110,7 +123,6 @@ static int run(int argc, char **argv)
     char *apath = NULL;
     int c, has_to = 0, quiet = 0, rc, format = AG_EXPORT_JSON;
 
-    ag_export_opts_init(&xo);
     cli_select_init(&in);
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:qh", longopts, NULL)) != -1) {
@@ -132,17 +144,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("convert", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "convert", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "convert", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("convert", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind != 2)
@@ -161,15 +166,7 @@ static int run(int argc, char **argv)
     if (rc != AG_EXIT_OK)
         return rc;
     ag_error_clear(&err);
-    if (format == CLI_OUT_CSV) {
-        st = ag_csv_write(g, &blob, &actors, &err);
-    } else if (format == CLI_OUT_DOT) {
-        ag_format f = AG_FMT_DOT;
-        st = ag_render(g, NULL, &f, 1, &blob, &err);
-    } else {
-        xo.format = (ag_export_format)format;
-        st = ag_export(g, &xo, &blob, &err);
-    }
+    st = cli_out_write(g, format, &blob, &actors, &err);
     if (st == AG_OK && format == CLI_OUT_CSV && !(apath = cli_actors_path(argv[optind + 1])))
         st = ag_error_set(&err, AG_ENOMEM, "out of memory");
     if (st != AG_OK) {

@@ -374,13 +374,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("events", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("events", "unknown option '%s'", argv[optind - 1]);
+            if (cli_other_option(NULL, c, "events", usage, argv, &rc))
+                return rc;
+            break;
         }
     }
     if (print_sql)
@@ -489,17 +486,7 @@ static int run(int argc, char **argv)
     if (!out_arg)
         out_arg = outpath;
     ag_error_clear(&err);
-    if (format == CLI_OUT_CSV) {
-        st = ag_csv_write(g, &blob, &actors, &err);
-    } else if (format == CLI_OUT_DOT) {
-        ag_format f = AG_FMT_DOT;
-        st = ag_render(g, NULL, &f, 1, &blob, &err);
-    } else {
-        ag_export_opts xo;
-        ag_export_opts_init(&xo);
-        xo.format = (ag_export_format)format;
-        st = ag_export(g, &xo, &blob, &err);
-    }
+    st = cli_out_write(g, format, &blob, &actors, &err);
     if (st != AG_OK) {
         cli_print_error(&err);
         rc = cli_exit_code(st, 0);

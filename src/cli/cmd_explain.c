@@ -197,9 +197,7 @@ static json_t *manifest_json(const brief *B, int pair)
     json_t *m = json_object();
     if (!m)
         return NULL;
-    json_object_set_new(m, "input", json_string(B->input));
-    json_object_set_new(m, "sha256", json_string(B->g->sha256));
-    json_object_set_new(m, "command", json_string("explain"));
+    cli_manifest_start(m, B->input, B->g, "explain", NULL);
     if (cli_manifest_selection(m, B->g) != 0) {
         json_decref(m);
         return NULL;
@@ -291,10 +289,8 @@ static int print_actor_json(const brief *B, FILE *out)
             goto cleanup;
         json_object_set_new(root, "manifest", m);
     }
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(rels);
@@ -420,9 +416,8 @@ static int explain_pair(brief *B, size_t w, int fmt)
         if (!(m = manifest_json(B, 1)))
             goto oom;
         json_object_set_new(root, "manifest", m);
-        if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0)
+        if (cli_print_json(stdout, root) != 0)
             goto oom;
-        fputc('\n', stdout);
     } else {
         cli_put_actor(stdout, g, v);
         fputs(" and ", stdout);
@@ -507,17 +502,10 @@ static int run(int argc, char **argv)
             else
                 return cli_usage_error("explain", "unknown format '%s' (text, json)", optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("explain", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "explain", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "explain", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("explain", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     npos = argc - optind;

@@ -122,17 +122,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("export", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "export", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "export", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (!has_format)
@@ -184,13 +177,11 @@ static int run(int argc, char **argv)
     if ((st = ag_export(g, &xo, &blob, &err)) != AG_OK)
         goto failed;
     if (!path) {
-        size_t len = strlen(g->name) + 32;
-        owned = malloc(len);
+        owned = cli_default_output(g, extensions[xo.format]);
         if (!owned) {
             st = ag_error_set(&err, AG_ENOMEM, "out of memory");
             goto failed;
         }
-        snprintf(owned, len, "out/%s.%s", g->name, extensions[xo.format]);
         path = owned;
     }
     out.path = path;

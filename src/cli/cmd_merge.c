@@ -112,13 +112,10 @@ static int run(int argc, char **argv)
             quiet = 1;
             cli_progress_quiet();
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+            if (cli_other_option(NULL, c, "merge", usage, argv, &rc))
+                return rc;
+            break;
         }
     }
     n = (size_t)(argc - optind);

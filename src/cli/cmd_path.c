@@ -1,5 +1,4 @@
 /* actorgraph path: how two actors are connected, and through whom. */
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -368,20 +367,15 @@ static int print_json(const cli_pairs *p, size_t a, size_t b, const ag_chain *co
     arr = NULL;
     json_object_set_new(opts, "max_length", json_integer(max_len));
     json_object_set_new(opts, "top", json_integer(top));
-    json_object_set_new(manifest, "input", json_string(input));
-    json_object_set_new(manifest, "sha256", json_string(g->sha256));
-    json_object_set_new(manifest, "command", json_string("path"));
-    json_object_set_new(manifest, "options", opts);
+    cli_manifest_start(manifest, input, g, "path", opts);
     opts = NULL;
     if (cli_manifest_selection(manifest, g) != 0)
         goto cleanup;
     json_object_set_new(manifest, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", manifest);
     manifest = NULL;
-    if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', stdout);
+    if (cli_print_json(stdout, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(arr);
@@ -412,14 +406,6 @@ static void print_text(const cli_pairs *p, size_t a, size_t b, const ag_chain *c
         printf("  none\n");
     for (size_t i = 0; i < n; i++)
         cli_print_chain(stdout, p, &chains[i], i + 1, "  ");
-}
-
-static int parse_count(const char *arg, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtol(arg, &end, 10);
-    return *arg != '\0' && *end == '\0' && errno != ERANGE && *out >= lo && *out <= hi;
 }
 
 static int run(int argc, char **argv)
@@ -457,26 +443,19 @@ static int run(int argc, char **argv)
                 return cli_usage_error("path", "unknown format '%s' (text, json)", optarg);
             break;
         case 'n':
-            if (!parse_count(optarg, 1, 1000000, &top))
+            if (!cli_parse_long(optarg, 1, 1000000, &top))
                 return cli_usage_error("path", "--top needs a whole number from 1 to 1000000, "
                                                "not '%s'", optarg);
             break;
         case 'l':
-            if (!parse_count(optarg, 1, AG_CHAIN_MAX_LENGTH, &max_len))
+            if (!cli_parse_long(optarg, 1, AG_CHAIN_MAX_LENGTH, &max_len))
                 return cli_usage_error("path", "--max-length needs a whole number from 1 to %d, "
                                                "not '%s'", AG_CHAIN_MAX_LENGTH, optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("path", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "path", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "path", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("path", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind < 2)

@@ -1,5 +1,4 @@
 /* actorgraph render: draw the alliance diagram. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,11 +157,8 @@ static int run(int argc, char **argv)
             sized = 1;
             break;
         case 'S': {
-            char *end;
             long v;
-            errno = 0;
-            v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || v < 0 || v > 2147483647L || errno == ERANGE)
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("render", "--seed needs a whole number from 0 to 2147483647, not '%s'",
                                        optarg);
             copts.seed = (unsigned long)v;
@@ -214,14 +210,12 @@ static int run(int argc, char **argv)
         defaults = 1;
         for (size_t i = 0; i < k; i++) {
             ag_format f = has_format ? forced : all[i];
-            size_t len = strlen(g->name) + 16;
-            owned[i] = malloc(len);
+            owned[i] = cli_default_output(g, ag_format_name(f));
             if (!owned[i]) {
                 fprintf(stderr, "actorgraph: out of memory\n");
                 rc = AG_EXIT_INTERNAL;
                 goto cleanup;
             }
-            snprintf(owned[i], len, "out/%s.%s", g->name, ag_format_name(f));
             paths[n] = owned[i];
             formats[n++] = f;
         }

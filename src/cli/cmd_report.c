@@ -1,6 +1,6 @@
 /* actorgraph report: per-actor centralities and a graph summary. */
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +54,9 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid input, 4 internal failure.\n";
 
-enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD };
+/* numbered as sensitivity.h numbers them (cli_sens_format_parse) */
+enum { FMT_TABLE = CLI_SENS_TABLE, FMT_CSV = CLI_SENS_CSV, FMT_JSON = CLI_SENS_JSON,
+       FMT_MD = CLI_SENS_MD };
 enum { SORT_METRIC, SORT_ID, SORT_NAME, SORT_AMBIGUITY, SORT_BROKERAGE };
 
 typedef struct report {
@@ -440,14 +442,9 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(opts, "sort",
                         json_string(sort_name(r)));
     json_object_set_new(opts, "top", r->top > 0 ? json_integer(r->top) : json_null());
-    json_object_set_new(opts, "paths", json_string(r->paths == AG_PATHS_EXACT  ? "exact"
-                                                   : r->paths == AG_PATHS_NONE ? "none"
-                                                                               : "auto"));
+    json_object_set_new(opts, "paths", json_string(cli_paths_name(r->paths)));
     json_object_set_new(opts, "blocs", json_boolean(r->blocs));
-    json_object_set_new(manifest, "input", json_string(r->input));
-    json_object_set_new(manifest, "sha256", json_string(r->g->sha256));
-    json_object_set_new(manifest, "command", json_string("report"));
-    json_object_set_new(manifest, "options", opts);
+    cli_manifest_start(manifest, r->input, r->g, "report", opts);
     opts = NULL;
     if (cli_manifest_selection(manifest, r->g) != 0)
         goto cleanup;
@@ -458,10 +455,8 @@ static int print_json(const report *r, FILE *out)
     json_object_set_new(root, "graph", graph);
     json_object_set_new(root, "manifest", manifest);
     actors = graph = manifest = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(actors);
@@ -498,27 +493,15 @@ static int run(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":f:n:s:t:p:bqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "table") == 0)
-                fmt = FMT_TABLE;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = FMT_JSON;
-            else if (strcmp(optarg, "md") == 0)
-                fmt = FMT_MD;
-            else
+            if (!cli_sens_format_parse(optarg, &fmt))
                 return cli_usage_error("report", "unknown format '%s' (table, csv, json, md)",
                                        optarg);
             break;
-        case 'n': {
-            char *end;
-            errno = 0;
-            r.top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || r.top < 1 || errno == ERANGE)
+        case 'n':
+            if (!cli_parse_long(optarg, 1, LONG_MAX, &r.top))
                 return cli_usage_error("report", "--top needs a positive whole number, not '%s'",
                                        optarg);
             break;
-        }
         case 's':
             sort_metric_given = 0;
             if (strcmp(optarg, "id") == 0)
@@ -538,13 +521,7 @@ static int run(int argc, char **argv)
                                        optarg, cli_metric_list());
             break;
         case 'p':
-            if (strcmp(optarg, "auto") == 0)
-                r.paths = AG_PATHS_AUTO;
-            else if (strcmp(optarg, "exact") == 0)
-                r.paths = AG_PATHS_EXACT;
-            else if (strcmp(optarg, "none") == 0)
-                r.paths = AG_PATHS_NONE;
-            else
+            if (!cli_paths_parse(optarg, &r.paths))
                 return cli_usage_error("report", "unknown --paths '%s' (auto, exact, none)",
                                        optarg);
             break;
@@ -562,17 +539,10 @@ static int run(int argc, char **argv)
                 return cli_usage_error("report", "unknown ties '%s' (positive, negative, all)",
                                        optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("report", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "report", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "report", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind > 1)

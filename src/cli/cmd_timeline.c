@@ -314,10 +314,7 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(opts, "metric", json_string(ag_metric_name(t->o.metric)));
     json_object_set_new(opts, "top", json_integer((json_int_t)t->o.top));
     json_object_set_new(opts, "method", json_string("signed"));
-    json_object_set_new(man, "input", json_string(t->input));
-    json_object_set_new(man, "sha256", json_string(g->sha256));
-    json_object_set_new(man, "command", json_string("timeline"));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, t->input, g, "timeline", opts);
     opts = NULL;
     if (!ag_selection_is_all(&t->o.conf))
         json_object_set_new(man, "selection", ag_selection_json(&t->o.conf, NULL));
@@ -325,10 +322,8 @@ static int print_json(timeline *t, FILE *out)
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(snaps);
@@ -518,16 +513,6 @@ cleanup:
 
 /* ---- options ---- */
 
-static int parse_long(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 static void timeline_free(timeline *t)
 {
     ag_timeline_destroy(&t->tl);
@@ -582,13 +567,13 @@ static int run(int argc, char **argv)
                                        cli_metric_list());
             break;
         case 'n':
-            if (!parse_long(optarg, 0, 1000000, &v))
+            if (!cli_parse_long(optarg, 0, 1000000, &v))
                 return cli_usage_error("timeline", "--top needs a whole number >= 0, not '%s'",
                                        optarg);
             t.o.top = (size_t)v;
             break;
         case 's':
-            if (!parse_long(optarg, 0, 2147483647L, &v))
+            if (!cli_parse_long(optarg, 0, 2147483647L, &v))
                 return cli_usage_error("timeline",
                                        "--seed needs a whole number from 0 to 2147483647, not "
                                        "'%s'",
@@ -618,17 +603,10 @@ static int run(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
-        case ':':
-            return cli_usage_error("timeline", "option '%s' needs a value", argv[optind - 1]);
         default:
-            if (cli_input_option(&in, c, optarg, "timeline", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "timeline", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("timeline", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (argc - optind > 1)

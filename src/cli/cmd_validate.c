@@ -271,15 +271,10 @@ static int run(int argc, char **argv)
             else
                 return cli_usage_error("validate", "unknown format '%s' (text, json)", optarg);
             break;
-        case 'h':
-            fputs(usage, stdout);
-            return AG_EXIT_OK;
         default:
-            if (cli_input_option(&in, c, optarg, "validate", &rc))
-                break;
-            if (rc)
+            if (cli_other_option(&in, c, "validate", usage, argv, &rc))
                 return rc;
-            return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
+            break;
         }
     }
     if (format_given && !audit)

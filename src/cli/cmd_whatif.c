@@ -1,7 +1,7 @@
 /* actorgraph whatif: what changes when relations are dropped or added, or
  * actors dropped (docs/analysis.md, "What if"). */
-#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -371,15 +371,10 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(opts, "top", json_integer(w->top));
     json_object_set_new(opts, "ties", json_string(ag_ties_name(w->opts.ties)));
     json_object_set_new(opts, "paths",
-                        json_string(w->opts.paths == AG_PATHS_AUTO    ? "auto"
-                                    : w->opts.paths == AG_PATHS_EXACT ? "exact"
-                                                                      : "none"));
+                        json_string(cli_paths_name(w->opts.paths)));
     json_object_set_new(opts, "method",
                         json_string(ag_cluster_method_name(w->opts.cluster.method)));
-    json_object_set_new(man, "input", json_string(w->input));
-    json_object_set_new(man, "sha256", json_string(g->sha256));
-    json_object_set_new(man, "command", json_string("whatif"));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, w->input, g, "whatif", opts);
     if (cli_manifest_selection(man, g) != 0) {
         json_decref(root);
         json_decref(man);
@@ -388,10 +383,8 @@ static int print_json(const whatif *w, FILE *out)
     json_object_set_new(man, "seed", json_integer((json_int_t)w->c.side[0].p.seed));
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
     json_decref(root);
     return rc;
 }
@@ -489,17 +482,13 @@ static int run(int argc, char **argv)
                 goto cleanup;
             }
             break;
-        case 'n': {
-            char *end;
-            errno = 0;
-            w.top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || w.top < 1 || errno == ERANGE) {
+        case 'n':
+            if (!cli_parse_long(optarg, 1, LONG_MAX, &w.top)) {
                 rc = cli_usage_error("whatif", "--top needs a positive whole number, not '%s'",
                                      optarg);
                 goto cleanup;
             }
             break;
-        }
         case 'f':
             if (strcmp(optarg, "table") == 0) {
                 fmt = FMT_TABLE;
@@ -528,18 +517,10 @@ static int run(int argc, char **argv)
                 goto cleanup;
             }
             break;
-        case 'h':
-            fputs(usage, stdout);
-            goto cleanup;
-        case ':':
-            rc = cli_usage_error("whatif", "option '%s' needs a value", argv[optind - 1]);
-            goto cleanup;
         default:
-            if (cli_input_option(&in, c, optarg, "whatif", &rc))
-                break;
-            if (!rc)
-                rc = cli_usage_error("whatif", "unknown option '%s'", argv[optind - 1]);
-            goto cleanup;
+            if (cli_other_option(&in, c, "whatif", usage, argv, &rc))
+                goto cleanup;
+            break;
         }
     }
     if (argc - optind > 1) {

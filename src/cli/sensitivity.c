@@ -281,10 +281,7 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
     }
     json_object_set_new(opts, "top", json_integer((json_int_t)s->k));
     json_object_set_new(opts, "sensitivity", json_true());
-    json_object_set_new(man, "input", json_string(input));
-    json_object_set_new(man, "sha256", json_string(g->sha256));
-    json_object_set_new(man, "command", json_string(command));
-    json_object_set_new(man, "options", opts);
+    cli_manifest_start(man, input, g, command, opts);
     opts = NULL;
     if (cli_manifest_selection(man, g) != 0)
         goto cleanup;
@@ -293,10 +290,8 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
     json_object_set_new(man, "actorgraph", json_string(ag_version()));
     json_object_set_new(root, "manifest", man);
     man = NULL;
-    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) == 0) {
-        fputc('\n', out);
+    if (cli_print_json(out, root) == 0)
         rc = 0;
-    }
 cleanup:
     json_decref(root);
     json_decref(sens);
@@ -306,6 +301,21 @@ cleanup:
     json_decref(compared);
     free(moved);
     return rc;
+}
+
+int cli_sens_format_parse(const char *name, int *fmt)
+{
+    if (strcmp(name, "table") == 0)
+        *fmt = CLI_SENS_TABLE;
+    else if (strcmp(name, "csv") == 0)
+        *fmt = CLI_SENS_CSV;
+    else if (strcmp(name, "json") == 0)
+        *fmt = CLI_SENS_JSON;
+    else if (strcmp(name, "md") == 0)
+        *fmt = CLI_SENS_MD;
+    else
+        return 0;
+    return 1;
 }
 
 int cli_print_sensitivity(FILE *out, const ag_graph *g, const ag_sensitivity *s,

@@ -9,6 +9,9 @@
 
 /* The formats, numbered as report and clusters number theirs. */
 enum { CLI_SENS_TABLE, CLI_SENS_CSV, CLI_SENS_JSON, CLI_SENS_MD };
+/* --format of report and clusters: "table", "csv", "json" or "md" as
+ * CLI_SENS_*; 0 when unknown. */
+int cli_sens_format_parse(const char *name, int *fmt);
 
 /* Prints s, computed on g with o, in fmt; command and input name the run
  * in the JSON manifest. 0, or -1 when out of memory. */

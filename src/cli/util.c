@@ -3,6 +3,8 @@
 #include "cli.h"
 #include "table.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -132,6 +134,45 @@ const char *cli_default_graph(void)
     return NULL;
 }
 
+char *cli_default_output(const ag_graph *g, const char *ext)
+{
+    size_t len = strlen(g->name) + strlen(ext) + sizeof "out/.";
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "out/%s.%s", g->name, ext);
+    return p;
+}
+
+int cli_paths_parse(const char *name, ag_paths *p)
+{
+    if (strcmp(name, "auto") == 0)
+        *p = AG_PATHS_AUTO;
+    else if (strcmp(name, "exact") == 0)
+        *p = AG_PATHS_EXACT;
+    else if (strcmp(name, "none") == 0)
+        *p = AG_PATHS_NONE;
+    else
+        return 0;
+    return 1;
+}
+
+const char *cli_paths_name(ag_paths p)
+{
+    return p == AG_PATHS_EXACT ? "exact" : p == AG_PATHS_NONE ? "none" : "auto";
+}
+
+int cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno == ERANGE || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
 int cli_exit_code(ag_status st, int writing)
 {
     switch (st) {
@@ -246,6 +287,25 @@ int cli_input_option(cli_input *in, int c, const char *arg, const char *cmd, int
     return 0;
 }
 
+int cli_other_option(cli_input *in, int c, const char *cmd, const char *usage, char **argv,
+                     int *rc)
+{
+    int r = 0;
+    if (c == 'h') {
+        fputs(usage, stdout);
+        *rc = AG_EXIT_OK;
+        return 1;
+    }
+    if (c == ':') {
+        *rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+        return 1;
+    }
+    if (in && cli_input_option(in, c, optarg, cmd, &r))
+        return 0;
+    *rc = r ? r : cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+    return 1;
+}
+
 int cli_load_graph(const char *path, ag_graph **out)
 {
     cli_input in;
@@ -318,11 +378,29 @@ void cli_put_selection(FILE *out, const ag_graph *g)
         fprintf(out, " (%s)", buf);
 }
 
+void cli_manifest_start(json_t *manifest, const char *input, const ag_graph *g,
+                        const char *command, json_t *opts)
+{
+    json_object_set_new(manifest, "input", json_string(input));
+    json_object_set_new(manifest, "sha256", json_string(g->sha256));
+    json_object_set_new(manifest, "command", json_string(command));
+    if (opts)
+        json_object_set_new(manifest, "options", opts);
+}
+
 int cli_manifest_selection(json_t *manifest, const ag_graph *g)
 {
     if (!g->selection)
         return 0;
     return json_object_set_new(manifest, "selection", ag_selection_json(g->selection, g));
+}
+
+int cli_print_json(FILE *out, const json_t *root)
+{
+    if (json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0)
+        return -1;
+    fputc('\n', out);
+    return 0;
 }
 
 int cli_write_outputs(const ag_output *outs, size_t n, const char *mkdir_out,
