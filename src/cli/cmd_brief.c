@@ -1,6 +1,6 @@
 /* actorgraph brief: one self-contained HTML briefing page. */
 #include <getopt.h>
-#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,36 +284,16 @@ static void put_relation(FILE *out, const ag_graph *g, const ag_relation *r)
     fprintf(out, " (%s, %zu evidence)", ag_confidence_name(r->confidence), r->n_evidence);
 }
 
-/* The actors of list (k entries, AG_NO_BLOC past the last) not in other,
- * comma-separated; "none" when there is none. */
-static void put_left(FILE *out, const ag_graph *g, const size_t *list, const size_t *other,
-                     size_t k)
-{
-    int first = 1;
-    for (size_t i = 0; i < k; i++) {
-        int found = 0;
-        if (list[i] == AG_NO_BLOC)
-            continue;
-        for (size_t j = 0; j < k && !found; j++)
-            found = other[j] == list[i];
-        if (!found) {
-            fputs(first ? "" : ", ", out);
-            put_actor(out, g, list[i]);
-            first = 0;
-        }
-    }
-    if (first)
-        fputs("none", out);
-}
-
 /* The fragile conclusions: the blocs and each metric's top actors, each
  * with the relations whose removal alone changes it. s NULL: not computed,
  * for the reason why. 0, or -1 when out of memory. */
 static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, const char *why)
 {
     unsigned char *moved = NULL;
-    size_t flagged = 0, robust = 0;
-    const char *f[2];
+    /* per conclusion (0: the blocs, 1 + m: metric m) the relations that
+       change it; SIZE_MAX for a metric not compared */
+    size_t hits[1 + AG_METRIC_COUNT], robust = 0;
+    int first = 1;
 
     fputs("<h2 id=\"fragile\">Fragile conclusions</h2>\n", out);
     if (!s) {
@@ -322,8 +302,6 @@ static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, co
         fputs(".</p>\n", out);
         return 0;
     }
-    for (size_t i = 0; i < s->n_items; i++)
-        flagged += cli_sensitivity_flags(&g->relations[s->items[i].relation], f) > 0;
     fprintf(out,
             "<p>Each of the %zu relations was removed in turn and the blocs and the top %zu "
             "actors on each metric found again (<code>actorgraph report --sensitivity</code>; "
@@ -331,31 +309,31 @@ static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, co
             "speculative or resting on one piece of evidence or none (<b class=\"flag\">!</b>)."
             "</p>\n",
             s->checked, s->k, s->n_items, s->n_items == 1 ? "" : "s",
-            s->n_items == 1 ? "s" : "", flagged);
+            s->n_items == 1 ? "s" : "", cli_sensitivity_flagged(g, s));
     if (s->n_items == 0)
         return 0;
+    for (int c = 0; c <= AG_METRIC_COUNT; c++) {
+        hits[c] = c > 0 && (s->skipped & (1u << (c - 1))) ? SIZE_MAX : 0;
+        for (size_t i = 0; i < s->n_items && hits[c] != SIZE_MAX; i++)
+            hits[c] += c == 0 ? s->items[i].bloc != NULL : (s->items[i].metrics >> (c - 1)) & 1u;
+        robust += hits[c] == 0;
+    }
     if (!(moved = calloc(s->n + 1, 1)))
         return -1;
     fputs("<table class=\"fragile\">\n<tr><th>conclusion</th><th>changes when one of these "
           "is removed</th></tr>\n",
           out);
-    /* m = -1: the blocs; then each metric */
-    for (int m = -1; m < AG_METRIC_COUNT; m++) {
-        size_t hits = 0, shown = 0;
+    for (int c = 0; c <= AG_METRIC_COUNT; c++) {
+        int m = c - 1; /* -1: the blocs */
         const size_t *top = m >= 0 ? s->top + (size_t)m * s->k : NULL;
-        if (m >= 0 && (s->skipped & (1u << m)))
+        size_t shown = 0;
+        if (hits[c] == 0 || hits[c] == SIZE_MAX)
             continue;
-        for (size_t i = 0; i < s->n_items; i++)
-            hits += m < 0 ? s->items[i].bloc != NULL : (s->items[i].metrics >> m) & 1u;
-        if (hits == 0) {
-            robust++;
-            continue;
-        }
         if (m < 0) {
             fprintf(out, "<tr><td>the %zu blocs</td><td><ul>\n", s->n_blocs);
         } else {
-            int first = 1;
             fprintf(out, "<tr><td>top %zu by %s: ", s->k, ag_metric_name((ag_metric)m));
+            first = 1;
             for (size_t i = 0; i < s->k; i++)
                 if (top[i] != AG_NO_BLOC) {
                     fputs(first ? "" : ", ", out);
@@ -371,12 +349,13 @@ static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, co
             fputs("<li>", out);
             put_relation(out, g, &g->relations[it->relation]);
             if (m < 0) {
-                int first = 1;
-                if (cli_sensitivity_moved(s->n, s->bloc, s->n_blocs, it->bloc, it->n_blocs, moved) != 0) {
+                if (cli_sensitivity_moved(s->n, s->bloc, s->n_blocs, it->bloc, it->n_blocs,
+                                          moved) != 0) {
                     free(moved);
                     return -1;
                 }
                 fprintf(out, ": %zu blocs; moved: ", it->n_blocs);
+                first = 1;
                 for (size_t v = 0; v < s->n; v++)
                     if (moved[v]) {
                         fputs(first ? "" : ", ", out);
@@ -386,41 +365,36 @@ static int put_fragile(FILE *out, const ag_graph *g, const ag_sensitivity *s, co
             } else {
                 const size_t *after = it->top + (size_t)m * s->k;
                 fputs(": out ", out);
-                put_left(out, g, top, after, s->k);
+                cli_sensitivity_put_diff(out, g, top, after, s->k, put_html);
                 fputs("; in ", out);
-                put_left(out, g, after, top, s->k);
+                cli_sensitivity_put_diff(out, g, after, top, s->k, put_html);
             }
             fputs("</li>\n", out);
             shown++;
         }
-        if (hits > shown)
+        if (hits[c] > shown)
             fprintf(out, "<li>and %zu more (<code>actorgraph report --sensitivity</code> lists "
                          "them all)</li>\n",
-                    hits - shown);
+                    hits[c] - shown);
         fputs("</ul></td></tr>\n", out);
     }
     fputs("</table>\n", out);
-    if (robust) {
-        int first = 1;
-        fputs("<p>No single relation changes ", out);
-        for (int m = -1; m < AG_METRIC_COUNT; m++) {
-            size_t hits = 0;
-            if (m >= 0 && (s->skipped & (1u << m)))
-                continue;
-            for (size_t i = 0; i < s->n_items; i++)
-                hits += m < 0 ? s->items[i].bloc != NULL : (s->items[i].metrics >> m) & 1u;
-            if (hits)
-                continue;
-            fputs(first ? "" : ", ", out);
-            if (m < 0)
-                fputs("the blocs", out);
-            else
-                fprintf(out, "the top %zu by %s", s->k, ag_metric_name((ag_metric)m));
-            first = 0;
-        }
-        fputs(".</p>\n", out);
-    }
     free(moved);
+    if (!robust)
+        return 0;
+    fputs("<p>No single relation changes ", out);
+    first = 1;
+    for (int c = 0; c <= AG_METRIC_COUNT; c++) {
+        if (hits[c] != 0)
+            continue;
+        fputs(first ? "" : ", ", out);
+        if (c == 0)
+            fputs("the blocs", out);
+        else
+            fprintf(out, "the top %zu by %s", s->k, ag_metric_name((ag_metric)(c - 1)));
+        first = 0;
+    }
+    fputs(".</p>\n", out);
     return 0;
 }
 

@@ -49,15 +49,14 @@ static int in_top(const size_t *list, size_t k, size_t a)
     return 0;
 }
 
-/* "ACTOR, ACTOR" of the actors in x's first k and not in y's; "none"
- * when there is none (y holds more actors: fewer score in x). */
-static void put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t *y, size_t k)
+void cli_sensitivity_put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t *y,
+                              size_t k, void (*put)(FILE *, const char *))
 {
     int first = 1;
     for (size_t i = 0; i < k; i++)
         if (x[i] != AG_NO_BLOC && !in_top(y, k, x[i])) {
             fputs(first ? "" : ", ", out);
-            cli_put_escaped(out, g->actors[x[i]].name);
+            put(out, g->actors[x[i]].name);
             first = 0;
         }
     if (first)
@@ -77,7 +76,7 @@ static void put_relation(FILE *out, const ag_graph *g, const ag_relation *r)
             ag_confidence_name(r->confidence), r->n_evidence);
 }
 
-static size_t count_flagged(const ag_graph *g, const ag_sensitivity *s)
+size_t cli_sensitivity_flagged(const ag_graph *g, const ag_sensitivity *s)
 {
     size_t k = 0;
     const char *f[2];
@@ -113,7 +112,7 @@ static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
                 o->cluster.seed, s->n_blocs);
     fprintf(out, ".\n%zu relation%s change%s a conclusion; %zu of them speculative or on at most "
                  "one piece of evidence (marked !).\n",
-            s->n_items, s->n_items == 1 ? "" : "s", s->n_items == 1 ? "s" : "", count_flagged(g, s));
+            s->n_items, s->n_items == 1 ? "" : "s", s->n_items == 1 ? "s" : "", cli_sensitivity_flagged(g, s));
     if (s->n_items)
         fputc('\n', out);
     for (size_t i = 0; i < s->n_items; i++) {
@@ -135,9 +134,9 @@ static int print_text(FILE *out, const ag_graph *g, const ag_sensitivity *s,
             x = s->top + (size_t)m * s->k;
             y = it->top + (size_t)m * s->k;
             fprintf(out, "%stop %zu of %s: out ", sub, s->k, ag_metric_name((ag_metric)m));
-            put_diff(out, g, x, y, k);
+            cli_sensitivity_put_diff(out, g, x, y, k, cli_put_escaped);
             fputs("; in ", out);
-            put_diff(out, g, y, x, k);
+            cli_sensitivity_put_diff(out, g, y, x, k, cli_put_escaped);
             fputc('\n', out);
         }
         if (it->bloc) {
@@ -268,7 +267,7 @@ static int print_json(FILE *out, const ag_graph *g, const ag_sensitivity *s,
     compared = NULL;
     json_object_set_new(sens, "blocs", o->blocs ? json_integer((json_int_t)s->n_blocs)
                                                 : json_null());
-    json_object_set_new(sens, "flagged", json_integer((json_int_t)count_flagged(g, s)));
+    json_object_set_new(sens, "flagged", json_integer((json_int_t)cli_sensitivity_flagged(g, s)));
     json_object_set_new(sens, "changes", changes);
     changes = NULL;
     json_object_set_new(root, "sensitivity", sens);

@@ -31,4 +31,13 @@ int cli_sensitivity_flags(const ag_relation *r, const char *out[2]);
 int cli_sensitivity_moved(size_t n, const size_t *before, size_t n_before, const size_t *after,
                           size_t n_after, unsigned char *moved);
 
+/* How many of s's listed relations are flagged (cli_sensitivity_flags). */
+size_t cli_sensitivity_flagged(const ag_graph *g, const ag_sensitivity *s);
+
+/* Writes "NAME, NAME" of the actors among x's first k (AG_NO_BLOC past the
+ * last) and not among y's, each name through put (the terminal's or the
+ * HTML escaping); "none" when there is none. */
+void cli_sensitivity_put_diff(FILE *out, const ag_graph *g, const size_t *x, const size_t *y,
+                              size_t k, void (*put)(FILE *, const char *));
+
 #endif
